@@ -1,0 +1,35 @@
+"""Discovery adapters, one per CMS family: `discover(column, source, fetcher, years)` yields Candidates.
+
+Each walks a column's list pages newest first and stops once a whole page predates the oldest year
+asked for (see base.page_is_stale). Attachments of article pages are found by the crawl loop
+(attachments.find_attachments), not here."""
+
+from __future__ import annotations
+
+from crawlers.adapters import generic, gkmlpt, hanweb, trs
+from crawlers.adapters.base import Adapter, DiscoveryError, FetcherLike
+from crawlers.model import Column, Source
+
+ADAPTERS: dict[str, Adapter] = {
+    "trs": trs.discover,
+    "hanweb": hanweb.discover,
+    "gkmlpt": gkmlpt.discover,
+    "generic": generic.discover,
+}
+
+
+def adapter_name(column: Column, source: Source) -> str:
+    """The adapter a column is walked with: its own, else its source's."""
+    return column.adapter or source.adapter
+
+
+def adapter_for(column: Column, source: Source) -> Adapter:
+    name = adapter_name(column, source)
+    try:
+        return ADAPTERS[name]
+    except KeyError:
+        known = ", ".join(sorted(ADAPTERS))
+        raise KeyError(f"source {source.id!r}: unknown adapter {name!r} (known: {known})") from None
+
+
+__all__ = ["ADAPTERS", "Adapter", "DiscoveryError", "FetcherLike", "adapter_for", "adapter_name"]

@@ -1,0 +1,110 @@
+"""Any other portal: report-like link texts, next-page links, and a short walk into rule-of-law sections.
+
+Used for NFCMS (Guangdong post_{id}.html lists), Lonsun, Kaipu and unknown templates. It reads what a
+person reads: anchors whose text names a rule-of-law report, pagination links (下一页, ?page=N,
+index_N), and section links named after 法治政府建设 one or two levels down. Caps keep it cheap."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import AsyncIterator
+from urllib.parse import parse_qsl, urlsplit
+
+from crawlers.adapters.base import DiscoveryError, FetcherLike, get_page, page_is_stale
+from crawlers.adapters.links import Anchor, anchors, canonical_url
+from crawlers.adapters.text import date_from_url, find_date, guess_report_year, looks_like_report
+from crawlers.model import Candidate, Column, Source
+from crawlers.registry import allowed_hosts
+
+MAX_PAGES = 30  # list pages per column, pagination and sections together
+MAX_DEPTH = 2  # section links followed from the column page
+_NEXT_TEXT = re.compile(r"^(下一页|下页|后页|下一頁|>|›|»|>>|next)$", re.I)
+_SECTION_TEXT = re.compile(r"法治政府|依法行政|法治建设")
+_LIST_PATH = re.compile(r"(/|/(?:index|default|list|[a-z]*list)(?:_\d+)?\.\w+)$", re.I)
+_PAGE_NUMBER = re.compile(r"(?:[_/-]|^)(\d{1,4})\.\w+$")
+_PAGE_PARAMS = ("page", "pageNum", "pageNo", "pageIndex", "cur_page", "p", "pn")
+
+
+def is_listing(url: str) -> bool:
+    """A folder or index-like page: a list to walk rather than an article to fetch."""
+    return bool(_LIST_PATH.search(urlsplit(url).path))
+
+
+def _page_number(url: str) -> int | None:
+    parts = urlsplit(url)
+    for key, value in parse_qsl(parts.query):
+        if key in _PAGE_PARAMS and value.isdigit():
+            return int(value)
+    m = _PAGE_NUMBER.search(parts.path.rsplit("/", 1)[-1])
+    return int(m.group(1)) if m else None
+
+
+def next_pages(links: list[Anchor], page_url: str) -> list[str]:
+    """Pagination links of a list page: '下一页' and friends, else numbered pages after this one."""
+    labelled = [a.url for a in links if _NEXT_TEXT.match(a.text) and a.url != page_url]
+    if labelled:
+        return labelled[:1]
+    current = _page_number(page_url) or 1
+    here = urlsplit(page_url)
+    numbered = []
+    for a in links:
+        parts = urlsplit(a.url)
+        n = _page_number(a.url)
+        if n is None or n <= current or parts.netloc != here.netloc or not a.text.strip().isdigit():
+            continue
+        if parts.path.rsplit("/", 1)[0] == here.path.rsplit("/", 1)[0]:
+            numbered.append((n, a.url))
+    return [min(numbered)[1]] if numbered else []
+
+
+async def discover(
+    column: Column, source: Source, fetcher: FetcherLike, years: range
+) -> AsyncIterator[Candidate]:
+    hosts = allowed_hosts(source)
+    queue: deque[tuple[str, int]] = deque([(column.url, 0)])
+    visited: set[str] = set()
+    yielded: set[str] = set()
+    pages = 0
+    while queue and pages < MAX_PAGES:
+        url, depth = queue.popleft()
+        if canonical_url(url) in visited:
+            continue
+        visited.add(canonical_url(url))
+        try:
+            page = await get_page(fetcher, url, source)
+        except DiscoveryError:
+            if pages == 0:
+                raise  # the column itself is unreachable: the crawl reports it
+            continue  # a dead section or page link deeper down is not the column's failure
+        pages += 1
+        page_url = page.final_url or url
+        links = [a for a in anchors(page.text or "", page_url) if (urlsplit(a.url).hostname or "") in hosts]
+        dated = []
+        for a in links:
+            if is_listing(a.url):
+                if depth < MAX_DEPTH and _SECTION_TEXT.search(a.title) and a.url not in visited:
+                    queue.append((a.url, depth + 1))
+                continue
+            if not looks_like_report(a.title):
+                listed = find_date(a.context) if a.context else None
+                if listed is not None:
+                    dated.append(listed)
+                continue
+            listed = find_date(a.context) or date_from_url(a.url)
+            dated.append(listed)
+            key = canonical_url(a.url)
+            if key in yielded:
+                continue
+            yielded.add(key)
+            yield Candidate(
+                url=a.url,
+                title=a.title,
+                source_id=source.id,
+                column_url=column.url,
+                listed_date=listed,
+                report_year=guess_report_year(a.title),
+            )
+        if not page_is_stale(dated, years):
+            for nxt in next_pages(links, page_url):
+                queue.appendleft((nxt, depth))

@@ -1,0 +1,157 @@
+"""Hanweb JCMS columns (/col/colNNN/index.html): first records in an XML datastore, the rest by dataproxy.
+
+The column page embeds `<script type="text/xml"><datastore><nextgroup>…</nextgroup><recordset>
+<record><![CDATA[<li>…</li>]]></record>…` and the jpage plugin fetches further records with
+POST {dataproxy}?startrecord=&endrecord=&perpage= and a form body naming the column; the answer is
+another datastore with <totalrecord>/<totalpage>."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import date
+from html import unescape
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+from crawlers.adapters.base import MAX_LIST_PAGES, DiscoveryError, FetcherLike, get_page, page_is_stale
+from crawlers.adapters.links import anchors, canonical_url
+from crawlers.adapters.text import date_from_url, find_date, guess_report_year, looks_like_report
+from crawlers.model import Candidate, Column, Source
+
+_DATASTORE = re.compile(r"<datastore>(.*?)</datastore>", re.S | re.I)
+_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S | re.I)
+_NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[(.*?)\]\]>\s*</nextgroup>", re.S | re.I)
+_TOTAL_RECORD = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>|totalRecord\s*[:=]\s*['\"]?(\d+)", re.I)
+_PER_PAGE = re.compile(r"perPage\s*[:=]\s*['\"]?(\d+)", re.I)
+_UNIT_DIV = re.compile(r"<div[^>]*\bid=['\"]?(\d+)['\"]?[^>]*>\s*<script[^>]*type=['\"]text/xml", re.I)
+_COLUMN_ID = re.compile(r"/col/col(\d+)/", re.I)
+_WEBID = re.compile(r"\b(?:i_)?webid=(\d+)", re.I)
+_DEFAULT_PROXY = "/module/web/jpage/dataproxy.jsp"
+# The jpage plugin asks for three screens at a time; so do we (fewer requests, same load per record).
+_SCREENS_PER_REQUEST = 3
+_DEFAULT_PER_PAGE = 15
+
+
+@dataclass
+class Datastore:
+    records: list[str] = field(default_factory=list)
+    total: int | None = None
+    nextgroup: str | None = None  # href of the follow-up request
+
+
+def parse_datastore(text: str) -> Datastore | None:
+    """The first <datastore> of a column page or a dataproxy answer."""
+    m = _DATASTORE.search(text)
+    if m is None:
+        return None
+    body = m.group(1)
+    ng = _NEXTGROUP.search(body)
+    href = None
+    if ng is not None:
+        link = re.search(r"href\s*=\s*['\"]([^'\"]+)['\"]", ng.group(1))
+        href = unescape(link.group(1)) if link else None
+    total = _TOTAL_RECORD.search(body) or _TOTAL_RECORD.search(text)
+    return Datastore(
+        records=_RECORD.findall(body),
+        total=int(total.group(1) or total.group(2)) if total else None,
+        nextgroup=href,
+    )
+
+
+@dataclass(frozen=True)
+class Record:
+    url: str
+    title: str
+    listed: date | None
+
+
+def parse_record(fragment: str, page_url: str) -> Record | None:
+    """One <li> of a record: the article link (a@title preferred) and the date in <b>/<span>/text."""
+    links = [a for a in anchors(fragment, page_url) if a.title]
+    if not links:
+        return None
+    link = next((a for a in links if "/art/" in a.url), links[0])
+    text = re.sub(r"<[^>]+>", " ", fragment)
+    return Record(url=link.url, title=link.title, listed=find_date(text) or date_from_url(link.url))
+
+
+def proxy_form(page_html: str, column_url: str, nextgroup: str | None) -> tuple[str, dict[str, str]]:
+    """Dataproxy address and the form the jpage plugin posts, from <nextgroup> and the page."""
+    query = dict(parse_qsl(urlsplit(nextgroup).query)) if nextgroup else {}
+    proxy = urljoin(column_url, urlsplit(nextgroup).path if nextgroup else _DEFAULT_PROXY)
+    columnid = query.get("columnid") or _first(_COLUMN_ID, column_url)
+    unitid = query.get("unitid") or _first(_UNIT_DIV, page_html)
+    webid = query.get("webid") or _first(_WEBID, page_html)
+    if not (columnid and unitid and webid):
+        missing = [k for k, v in (("columnid", columnid), ("unitid", unitid), ("webid", webid)) if not v]
+        raise DiscoveryError(f"{column_url}: Hanweb column without {', '.join(missing)}")
+    form = {
+        "col": "1",
+        "appid": query.get("appid", "1"),
+        "webid": webid,
+        "path": query.get("path", "/"),
+        "columnid": columnid,
+        "sourceContentType": query.get("sourceContentType", "1"),
+        "unitid": unitid,
+        "webname": query.get("webname", ""),
+        "permissiontype": query.get("permissiontype", "0"),
+    }
+    return proxy, form
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    return m.group(1) if m else None
+
+
+async def discover(
+    column: Column, source: Source, fetcher: FetcherLike, years: range
+) -> AsyncIterator[Candidate]:
+    first = await get_page(fetcher, column.url, source)
+    page_url = first.final_url or column.url
+    html = first.text or ""
+    store = parse_datastore(html)
+    if store is None:
+        raise DiscoveryError(f"{page_url}: no <datastore> on a Hanweb column page")
+    per_page = int(_first(_PER_PAGE, html) or _DEFAULT_PER_PAGE)
+    total = store.total
+    proxy_and_form: tuple[str, dict[str, str]] | None = None
+    seen: set[str] = set()
+    fetched = 0
+    requests = 1
+    while True:
+        records = [r for r in (parse_record(f, page_url) for f in store.records) if r is not None]
+        new = [r for r in records if canonical_url(r.url) not in seen]
+        for r in new:
+            seen.add(canonical_url(r.url))
+            if looks_like_report(r.title):
+                yield Candidate(
+                    url=r.url,
+                    title=r.title,
+                    source_id=source.id,
+                    column_url=column.url,
+                    listed_date=r.listed,
+                    report_year=guess_report_year(r.title),
+                )
+        fetched += len(store.records)
+        if store.total is not None:
+            total = store.total
+        done = total is not None and fetched >= total
+        if done or not new or requests >= MAX_LIST_PAGES or page_is_stale((r.listed for r in records), years):
+            return
+        if proxy_and_form is None:  # only the column page knows the unit; read it once
+            proxy_and_form = proxy_form(html, page_url, store.nextgroup)
+        proxy, form = proxy_and_form
+        group = per_page * _SCREENS_PER_REQUEST
+        start = fetched + 1
+        answer = await get_page(
+            fetcher,
+            f"{proxy}?startrecord={start}&endrecord={start + group - 1}&perpage={per_page}",
+            source,
+            method="POST",
+            data=form,
+            headers={"X-Requested-With": "XMLHttpRequest", "Referer": page_url},
+        )
+        requests += 1
+        store = parse_datastore(answer.text or "") or Datastore()

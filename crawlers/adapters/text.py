@@ -1,0 +1,98 @@
+"""Reading titles and dates the way list pages write them.
+
+Discovery is recall-oriented: a title is kept when it speaks of rule-of-law government and does not
+plainly name another genre (a notice, a plan, an interpretation). The parser decides what is a report."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_TOPIC = re.compile(r"法治政府|依法行政|法治建设|法治.{1,3}建设")
+_REPORT_WORDS = re.compile(r"报告|報告|情况|情況|总结|總結|年报|年報")
+# Interpretations and illustrated explainers quote the report's title but are not the report.
+_NEVER = re.compile(r"解读|解讀|图解|圖解|答记者问|答記者問|问答|問答")
+# Titles ending in these genres are something else, unless they also announce a report
+# ("…情况报告及2024年工作计划"), which the report words below catch.
+_OTHER_GENRE_END = re.compile(
+    r"(通知|方案|要点|要點|计划|計劃|意见|意見|办法|辦法|规定|規定|通报|通報|公示|公告|纪要|紀要|决定|決定|函|安排|打算|思路)$"
+)
+_PLAN_END = re.compile(r"(计划|計劃|安排|打算|思路)$")
+_TRAILING_NOISE = re.compile(
+    r"(\s|[（(【\[][^（(【\[]*[）)】\]]|\.(pdf|docx?|wps|ofd)|[。．.…：:]|-+|—+)+$", re.I
+)
+
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年")
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits and letters become ASCII) and collapsed whitespace."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def looks_like_report(title: str) -> bool:
+    """Could this link title be a 法治政府建设 annual report (or its PDF)? Recall first."""
+    t = normalise(title)
+    if not _TOPIC.search(t) or _NEVER.search(t):
+        return False
+    core = _TRAILING_NOISE.sub("", t)
+    if _OTHER_GENRE_END.search(core):
+        return bool(_PLAN_END.search(core) and _REPORT_WORDS.search(core))
+    return True
+
+
+def guess_report_year(title: str) -> int | None:
+    """The year a report title is about: the first year it names (later ones are plans)."""
+    t = normalise(title)
+    m = _YEAR_IN_TITLE.search(t)
+    if m is None:
+        cn = _CN_YEAR.search(t)
+        if cn is not None:
+            return int(cn.group(1).translate(_CN_DIGITS))
+        m = _BARE_YEAR.search(t)
+    return int(m.group(1)) if m else None
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+)
+_URL_DATES = (
+    re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+"),  # TRS …/202403/t20240327_123.html
+    re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),  # Hanweb /art/2024/3/27/art_…
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),  # /tzgg/20240401/uuid.html
+    re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"),  # gov.cn /2021-03/30/…
+)
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})(\d{2})/")  # a YYYYMM folder: month precision
+
+
+def _safe_date(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> date | None:
+    """The first calendar date written in a list item's text (2024-03-27, 2024/3/27, 2024年3月27日)."""
+    t = normalise(text)
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(t):
+            found = _safe_date(*m.groups())
+            if found is not None:
+                return found
+    return None
+
+
+def date_from_url(url: str) -> date | None:
+    """The publication date many CMSs write into article addresses (first of the month when only YYYYMM)."""
+    for pattern in _URL_DATES:
+        m = pattern.search(url)
+        if m is not None and (found := _safe_date(*m.groups())) is not None:
+            return found
+    m = _URL_MONTH.search(url)
+    return _safe_date(m.group(1), m.group(2), "1") if m else None

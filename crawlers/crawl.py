@@ -1,0 +1,234 @@
+"""The crawl loop: walk every column with its adapter, fetch each wanted report once, then its attachments.
+
+    summary = crawl_sources(load_sources("sources/real.toml"), range(2019, 2024), Path("data"))
+
+Discovery of all columns of a source runs before its report pages are fetched, so a report listed in
+two columns (or by two sources) is fetched once. Sources run concurrently; the fetcher enforces the
+per-host politeness, this loop only bounds how many requests it queues per source."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from crawlers.adapters import FetcherLike, adapter_for, adapter_name
+from crawlers.adapters.attachments import find_attachments
+from crawlers.adapters.base import DiscoveryError
+from crawlers.adapters.links import dedupe_key
+from crawlers.adapters.text import guess_report_year
+from crawlers.model import Candidate, FetchResult, Outcome, Source
+from crawlers.progress import CrawlProgress
+from crawlers.summary import ColumnEntry, CrawlSummary, ReportEntry
+
+log = logging.getLogger(__name__)
+
+_HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "")
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def wanted(candidate: Candidate, years: range) -> bool:
+    """Is this candidate about one of the years asked for?
+
+    The title's year decides when it names one. Otherwise the listing date must fit: the report on
+    year Y is published in Y+1 (early ones late in Y), so publication years min(years)..max(years)+1."""
+    if candidate.report_year is not None:
+        return candidate.report_year in years
+    if candidate.listed_date is None:
+        return True  # undated and unnamed: the parser will tell
+    return min(years) <= candidate.listed_date.year <= max(years) + 1
+
+
+class CountingFetcher:
+    """Passes fetches through and counts them: the requests one column's discovery cost."""
+
+    def __init__(self, inner: FetcherLike) -> None:
+        self.inner = inner
+        self.calls = 0
+        self.attempts = 0
+
+    async def fetch(self, url: str, **kwargs: Any) -> FetchResult:
+        result = await self.inner.fetch(url, **kwargs)
+        self.calls += 1
+        self.attempts += max(result.attempts, 1) if result.outcome != Outcome.SKIPPED_ROBOTS else 0
+        return result
+
+
+class _Crawl:
+    def __init__(self, fetcher: FetcherLike, years: range, progress: CrawlProgress | None) -> None:
+        self.fetcher = fetcher
+        self.years = years
+        self.progress = progress
+        self.summary = CrawlSummary(years=list(years), started_at=datetime.now(UTC))
+        self.claimed: set[str] = set()  # dedupe keys of candidates some source already fetches
+        self.own_requests: dict[str, list[FetchResult]] = {}
+
+    async def discover(self, source: Source) -> list[Candidate]:
+        kept: list[Candidate] = []
+        for column in source.columns:
+            name = adapter_name(column, source)
+            entry = ColumnEntry(source_id=source.id, column_url=column.url, adapter=name)
+            self.summary.columns.append(entry)
+            counting = CountingFetcher(self.fetcher)
+            try:
+                adapter = adapter_for(column, source)
+                async for candidate in adapter(column, source, counting, self.years):
+                    entry.candidates += 1
+                    key = dedupe_key(candidate.url)
+                    if key in self.claimed or not wanted(candidate, self.years):
+                        continue
+                    self.claimed.add(key)
+                    kept.append(candidate)
+                    self.summary.host(host_of(candidate.url)).found += 1
+                    if self.progress:
+                        self.progress.found(host_of(candidate.url))
+            except DiscoveryError as exc:
+                entry.error = str(exc)
+            except Exception as exc:  # one broken column must not end the crawl of the others
+                log.exception("discovery of %s failed", column.url)
+                entry.error = f"{type(exc).__name__}: {exc}"
+            entry.list_requests = counting.attempts
+        return kept
+
+    async def fetch_candidate(self, source: Source, candidate: Candidate) -> FetchResult:
+        result = await self.fetcher.fetch(candidate.url, source=source, revalidate=True)
+        self.summary.candidates.append(candidate)
+        self.summary.host(host_of(candidate.url)).count(result)
+        self.summary.reports.append(
+            ReportEntry(
+                url=candidate.url,
+                source_id=source.id,
+                title=candidate.title,
+                report_year=candidate.report_year,
+                listed_date=candidate.listed_date.isoformat() if candidate.listed_date else None,
+                attachment_of=candidate.attachment_of,
+                final_url=result.final_url,
+                status=str(result.outcome),
+                http_status=result.status,
+                archived=result.archive_ref is not None or result.outcome == Outcome.NOT_MODIFIED,
+                archive_ref=result.archive_ref,
+                reason=result.reason,
+            )
+        )
+        if self.progress:
+            self.progress.fetched(host_of(candidate.url))
+        return result
+
+    async def fetch_report(self, source: Source, candidate: Candidate) -> None:
+        result = await self.fetch_candidate(source, candidate)
+        if not result.ok or result.text is None:
+            return
+        content_type = result.headers.get("content-type", "").split(";")[0].strip().lower()
+        if not content_type.startswith(_HTML_TYPES):
+            return
+        attachments = []
+        for att in find_attachments(result.text, result.final_url or candidate.url):
+            key = dedupe_key(att.url)
+            if key in self.claimed:
+                continue
+            self.claimed.add(key)
+            title = att.text or candidate.title
+            attachments.append(
+                replace(
+                    candidate,
+                    url=att.url,
+                    title=title,
+                    report_year=guess_report_year(title) or candidate.report_year,
+                    attachment_of=candidate.url,
+                )
+            )
+        for att_candidate in attachments:
+            self.summary.host(host_of(att_candidate.url)).found += 1
+            if self.progress:
+                self.progress.found(host_of(att_candidate.url))
+        await asyncio.gather(*(self.fetch_candidate(source, a) for a in attachments))
+
+    async def crawl_source(self, source: Source) -> None:
+        candidates = await self.discover(source)
+        # The fetcher paces each host; this bound only keeps the queue short.
+        gate = asyncio.Semaphore(max(source.politeness.max_connections, 1))
+
+        async def one(candidate: Candidate) -> None:
+            async with gate:
+                await self.fetch_report(source, candidate)
+
+        await asyncio.gather(*(one(c) for c in candidates))
+
+
+def _merge_fetcher_stats(summary: CrawlSummary, fetcher: Any) -> None:
+    """Traffic per host from the fetcher's own counters (they include robots.txt and retries)."""
+    stats = getattr(fetcher, "stats", None)
+    for host, counters in (getattr(stats, "hosts", None) or {}).items():
+        entry = summary.host(host)
+        entry.requests = int(getattr(counters, "requests_sent", 0))
+        entry.retries = int(getattr(counters, "retries", 0))
+        entry.bytes_downloaded = int(getattr(counters, "bytes_downloaded", 0))
+        entry.seconds = float(getattr(counters, "seconds_busy", 0.0))
+
+
+async def crawl_with(
+    sources: Iterable[Source],
+    years: range,
+    fetcher: FetcherLike,
+    *,
+    progress: CrawlProgress | None = None,
+) -> CrawlSummary:
+    """The crawl on a ready fetcher (the core; tests pass a fake fetcher)."""
+    if not years:
+        raise ValueError("years is empty")
+    crawl = _Crawl(fetcher, years, progress)
+    sources = list(sources)
+    for source in sources:
+        register = getattr(fetcher, "register_source", None)
+        if register is not None:
+            register(source)
+    await asyncio.gather(*(crawl.crawl_source(s) for s in sources))
+    crawl.summary.finished_at = datetime.now(UTC)
+    _merge_fetcher_stats(crawl.summary, fetcher)
+    return crawl.summary
+
+
+async def crawl_sources_async(
+    sources: Iterable[Source],
+    years: range,
+    data_dir: Path,
+    *,
+    contact_url: str | None = None,
+    replay: bool = False,
+    show_progress: bool = False,
+) -> CrawlSummary:
+    """Crawl with the project's fetcher, archiving every response under data_dir/raw."""
+    from crawlers.archive import Archive
+    from crawlers.fetcher import DEFAULT_CONTACT_URL, Fetcher
+
+    archive = Archive(Path(data_dir) / "raw")
+    async with Fetcher(archive=archive, contact_url=contact_url or DEFAULT_CONTACT_URL, replay=replay) as f:
+        if not show_progress:
+            return await crawl_with(sources, years, f)
+        with CrawlProgress() as progress:
+            return await crawl_with(sources, years, f, progress=progress)
+
+
+def crawl_sources(
+    sources: Iterable[Source],
+    years: range,
+    data_dir: Path,
+    *,
+    contact_url: str | None = None,
+    replay: bool = False,
+    show_progress: bool = False,
+) -> CrawlSummary:
+    """The one entry point of the pipeline: crawl these sources for these report years."""
+    return asyncio.run(
+        crawl_sources_async(
+            sources, years, data_dir, contact_url=contact_url, replay=replay, show_progress=show_progress
+        )
+    )
