@@ -1,27 +1,67 @@
-"""The polite fetcher: one httpx client, per-host limits, robots, retries, redirects, archive.
+"""The polite fetcher: one httpx client; per-host limits, robots.txt, retries, redirects, archive.
 
     async with Fetcher(archive=Archive(Path("data/raw")), contact_url="https://…") as f:
         f.register_source(source)
         result = await f.fetch(url, source=source)
 
-Early public signature; the internals are being filled in (see crawlers/politeness.py, robots.py,
-retry.py, decoding.py, challenge.py, archive.py).
+What happens to one fetch, in order (each step its own module):
+  replay?  -> served from the archive only (archive.py)
+  robots   -> Outcome.SKIPPED_ROBOTS, never requested (robots.py)
+  slot     -> per-host connection cap and start spacing (politeness.py)
+  send     -> one request, body read under size caps (exchange.py, compression.py)
+  retry    -> connection errors, timeouts, 408/429/5xx, with backoff and Retry-After (retry.py)
+  redirect -> followed by hand, only to the source's hosts, loops refused (here)
+  validate -> 304 -> NOT_MODIFIED with the archived body; challenge page -> BLOCKED (challenge.py)
+  decode   -> text for HTML/XML/JSON/text (decoding.py)
+  record   -> WARC + index (archive.py), per-host counters (stats.py)
 """
 
 from __future__ import annotations
 
+import random
+import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import httpx
+from tenacity import AsyncRetrying, retry_if_result, stop_after_attempt
 
+from crawlers.challenge import detect_challenge
+from crawlers.decoding import decode_body, is_text_type
+from crawlers.exchange import Exchange, exchange_once
 from crawlers.model import FetchResult, Outcome, Politeness, Source
+from crawlers.politeness import Limiter, host_of
+from crawlers.registry import allowed_hosts
+from crawlers.retry import wait_before_retry
+from crawlers.robots import RobotsCache
+from crawlers.stats import FetchStats
 
 if TYPE_CHECKING:
     from crawlers.archive import Archive
 
 DEFAULT_CONTACT_URL = "https://github.com/fazhi-project/fazhi"
+ROBOTS_TOKEN = "fazhi"
+MAX_REDIRECTS = 10
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_BASE_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5",
+    # only codings compression.py can undo with a size cap
+    "Accept-Encoding": "gzip, deflate",
+}
+
+
+def user_agent_for(contact_url: str) -> str:
+    return f"{ROBOTS_TOKEN}/0.1 (+{contact_url}; rule-of-law report research)"
+
+
+def host_allowed(host: str, allowed: set[str]) -> bool:
+    """A host is allowed if it is, or is a subdomain of, an allowed one; "www." is ignored on both."""
+    host = host.removeprefix("www.")
+    return any(host == d or host.endswith("." + d) for d in (a.removeprefix("www.") for a in allowed))
 
 
 class Fetcher:
@@ -33,19 +73,34 @@ class Fetcher:
         default_politeness: Politeness | None = None,
         replay: bool = False,
         transport: httpx.AsyncBaseTransport | None = None,
+        user_agent: str | None = None,
+        rng: random.Random | None = None,
     ) -> None:
         if replay and archive is None:
             raise ValueError("replay=True needs an archive to serve from")
         self.archive = archive
         self.contact_url = contact_url
+        self.user_agent = user_agent or user_agent_for(contact_url)
         self.default_politeness = default_politeness or Politeness()
         self.replay = replay
+        self.stats = FetchStats()
         self._transport = transport
         self._client: httpx.AsyncClient | None = None
-        self._sources: dict[str, Source] = {}
+        self._limiter = Limiter(self.default_politeness)
+        self._allowed: dict[str, set[str]] = {}
+        self._robots = RobotsCache(ROBOTS_TOKEN, self._fetch_robots)
+        self._rng = rng or random.Random()
 
     async def __aenter__(self) -> Fetcher:
-        self._client = httpx.AsyncClient(transport=self._transport, follow_redirects=False)
+        self._client = httpx.AsyncClient(
+            transport=self._transport,
+            follow_redirects=False,
+            http1=True,
+            http2=False,
+            headers={"User-Agent": self.user_agent, **_BASE_HEADERS},
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=40),
+            trust_env=False,
+        )
         return self
 
     async def __aexit__(
@@ -55,8 +110,17 @@ class Fetcher:
             await self._client.aclose()
             self._client = None
 
+    @property
+    def robots_notes(self) -> dict[str, str]:
+        """Origins whose robots.txt could not be applied, and why."""
+        return dict(self._robots.notes)
+
     def register_source(self, source: Source) -> None:
-        self._sources[source.id] = source
+        """Apply the source's politeness to its hosts and remember where its redirects may go."""
+        hosts = allowed_hosts(source)
+        self._allowed[source.id] = hosts
+        for host in hosts:
+            self._limiter.configure(host, source.politeness)
 
     async def fetch(
         self,
@@ -68,16 +132,221 @@ class Fetcher:
         headers: dict[str, str] | None = None,
         revalidate: bool = True,
     ) -> FetchResult:
-        assert self._client is not None, "use `async with Fetcher(...) as f:`"
-        response = await self._client.request(method, url, data=data, headers=headers)
-        return FetchResult(
-            url=url,
-            outcome=Outcome.OK if response.is_success else Outcome.FAILED,
-            final_url=str(response.url),
-            status=response.status_code,
-            headers=dict(response.headers),
-            body=response.content,
-            text=response.text,
-            attempts=1,
-            fetched_at=datetime.now(UTC),
+        """Fetch one URL. Never raises for network or server trouble: see FetchResult.outcome/reason."""
+        method = method.upper()
+        body = urlencode(data).encode() if data is not None else None
+        extra = dict(headers or {})
+        if body is not None:
+            extra.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        if source is not None and source.id not in self._allowed:
+            self.register_source(source)
+        started = time.monotonic()
+        fetched_at = datetime.now(UTC)
+        if self.replay:
+            result = self._from_archive(url, method, body)
+        else:
+            if self._client is None:
+                raise RuntimeError("use `async with Fetcher(...) as fetcher:` before fetching")
+            allowed = self._allowed.get(source.id) if source is not None else None
+            politeness = source.politeness if source else self._limiter.politeness_for(host_of(url))
+            result = await self._fetch_live(url, method, body, extra, politeness, allowed, revalidate)
+        result.elapsed_seconds = time.monotonic() - started
+        result.fetched_at = fetched_at
+        self.stats.record_result(result)
+        return result
+
+    # -- replay --------------------------------------------------------------------------------
+
+    def _from_archive(self, url: str, method: str, body: bytes | None) -> FetchResult:
+        assert self.archive is not None
+        archived = self.archive.read(url, method=method, body=body)
+        if archived is None:
+            return FetchResult(url=url, outcome=Outcome.FAILED, reason="not in archive (replay)")
+        return archived
+
+    # -- live ----------------------------------------------------------------------------------
+
+    async def _fetch_robots(self, robots_url: str) -> FetchResult:
+        politeness = self._limiter.politeness_for(host_of(robots_url))
+        politeness = replace(politeness, max_retries=min(1, politeness.max_retries), obey_robots=False)
+        started = time.monotonic()
+        result = await self._fetch_live(robots_url, "GET", None, {}, politeness, None, revalidate=False)
+        result.elapsed_seconds = time.monotonic() - started
+        self.stats.record_result(result)
+        return result
+
+    async def _fetch_live(
+        self,
+        url: str,
+        method: str,
+        body: bytes | None,
+        extra_headers: dict[str, str],
+        politeness: Politeness,
+        allowed: set[str] | None,
+        revalidate: bool,
+    ) -> FetchResult:
+        prior = None
+        if self.archive is not None and revalidate and method == "GET" and body is None:
+            prior = self.archive.latest(url)
+        conditional = {}
+        if prior is not None:
+            if prior.etag:
+                conditional["If-None-Match"] = prior.etag
+            if prior.last_modified:
+                conditional["If-Modified-Since"] = prior.last_modified
+
+        result = FetchResult(url=url, outcome=Outcome.FAILED, fetched_at=datetime.now(UTC))
+        current, seen = url, {(method, url)}
+        exchange: Exchange | None = None
+        for hop in range(MAX_REDIRECTS + 1):
+            if politeness.obey_robots:
+                verdict = await self._robots.verdict(current)
+                if verdict.crawl_delay:
+                    # honoured up to the backoff cap: a day-long Crawl-delay would stall the crawl
+                    slot = self._limiter.slot_for(host_of(current))
+                    slot.slow_down_to(min(verdict.crawl_delay, politeness.backoff_max_seconds))
+                if not verdict.allowed:
+                    result.outcome, result.reason = Outcome.SKIPPED_ROBOTS, f"robots.txt disallows {current}"
+                    result.status, result.headers, exchange = None, {}, None
+                    break
+            headers = {**extra_headers, **conditional}
+            exchange = await self._send_with_retries(method, current, body, headers, politeness, result)
+            result.final_url, result.status, result.headers = current, exchange.status, exchange.headers
+            if exchange.error is not None or exchange.status not in _REDIRECT_STATUSES:
+                break
+            location = exchange.headers.get("location")
+            if not location:
+                break
+            target = urljoin(current, location.strip())
+            target_host = (urlsplit(target).hostname or "").lower()
+            if allowed is not None and not host_allowed(target_host, allowed):
+                result.reason = f"redirect to off-site host {target_host} ({target})"
+                self._finish(result, exchange, method, body, give_up=True)
+                return result
+            if exchange.status == 303 or (exchange.status in (301, 302) and method == "POST"):
+                method, body = "GET", None  # what browsers do; 307/308 keep the method and body
+                extra_headers = {k: v for k, v in extra_headers.items() if k.lower() != "content-type"}
+            if (method, target) in seen:
+                challenge = detect_challenge(exchange.status, exchange.headers, "")
+                result.reason = f"redirect loop at {target}" + (f" ({challenge})" if challenge else "")
+                self._finish(result, exchange, method, body, give_up=True, blocked=challenge is not None)
+                return result
+            seen.add((method, target))
+            current = target
+            if hop == MAX_REDIRECTS:
+                result.reason = f"more than {MAX_REDIRECTS} redirects"
+                self._finish(result, exchange, method, body, give_up=True)
+                return result
+        self._finish(result, exchange, method, body)
+        return result
+
+    async def _send_with_retries(
+        self,
+        method: str,
+        url: str,
+        body: bytes | None,
+        headers: dict[str, str],
+        politeness: Politeness,
+        result: FetchResult,
+    ) -> Exchange:
+        assert self._client is not None
+        client = self._client
+        host = host_of(url)
+        slot = self._limiter.slot_for(host)
+        host_stats = self.stats.host(host)
+
+        async def attempt() -> Exchange:
+            async with slot.slot():
+                started = time.monotonic()
+                host_stats.requests_sent += 1
+                result.attempts += 1
+                try:
+                    ex = await exchange_once(client, method, url, body, headers, politeness)
+                finally:
+                    host_stats.seconds_busy += time.monotonic() - started
+            host_stats.bytes_downloaded += ex.wire_bytes
+            if ex.retry_after is not None and ex.retry_after > politeness.backoff_max_seconds:
+                _, give_up = wait_before_retry(1, politeness, ex.retry_after)
+                ex.retry_reason, ex.error = None, give_up
+                slot.pause_for(politeness.backoff_max_seconds)
+            return ex
+
+        def wait(state: object) -> float:
+            ex: Exchange = state.outcome.result()  # type: ignore[attr-defined]
+            seconds, _ = wait_before_retry(state.attempt_number, politeness, ex.retry_after, self._rng)  # type: ignore[attr-defined]
+            if ex.status in (429, 503):
+                slot.pause_for(seconds or 0.0)  # the whole host is overloaded, not just this URL
+            host_stats.retries += 1
+            return seconds or 0.0
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(politeness.max_retries + 1),
+            wait=wait,
+            retry=retry_if_result(lambda ex: ex.retry_reason is not None),
+            retry_error_callback=lambda state: state.outcome.result(),  # type: ignore[union-attr]
+            reraise=True,
         )
+        return await retrying(attempt)
+
+    def _finish(
+        self,
+        result: FetchResult,
+        exchange: Exchange | None,
+        method: str,
+        body: bytes | None,
+        *,
+        give_up: bool = False,
+        blocked: bool = False,
+    ) -> None:
+        """Decide the outcome from the last exchange, archive it, and shape what the caller sees."""
+        if exchange is not None and result.outcome is not Outcome.SKIPPED_ROBOTS:
+            result.body = exchange.body
+            content_type = exchange.headers.get("content-type")
+            if exchange.error is not None:
+                result.outcome = Outcome.FAILED
+                tries = f" (after {result.attempts} attempts)" if result.attempts > 1 else ""
+                result.reason = exchange.error + tries
+                result.body = b""  # never a partial body
+            elif blocked:
+                result.outcome = Outcome.BLOCKED
+            elif give_up:
+                result.outcome = Outcome.FAILED
+            else:
+                text = None
+                if result.body and (is_text_type(content_type) or not content_type):
+                    text, result.encoding = decode_body(result.body, content_type)
+                challenge = detect_challenge(exchange.status, exchange.headers, text or "")
+                if challenge:
+                    result.outcome, result.reason = Outcome.BLOCKED, challenge
+                elif exchange.status == 304:
+                    result.outcome = Outcome.NOT_MODIFIED
+                elif exchange.status is not None and 200 <= exchange.status < 300:
+                    result.outcome, result.text = Outcome.OK, text
+                else:
+                    result.outcome = Outcome.FAILED
+                    result.reason = f"HTTP {exchange.status}" + (
+                        f" after {result.attempts} attempts" if result.attempts > 1 else ""
+                    )
+        if result.outcome is Outcome.NOT_MODIFIED:
+            self._serve_not_modified(result, exchange, method, body)
+            return
+        if self.archive is not None:
+            request_headers = exchange.request_headers if exchange is not None else None
+            self.archive.record(result, request_headers, body, method=method)
+        if result.outcome is Outcome.BLOCKED:
+            result.body, result.text, result.encoding = b"", None, None  # evidence stays in the archive
+
+    def _serve_not_modified(
+        self, result: FetchResult, exchange: Exchange | None, method: str, body: bytes | None
+    ) -> None:
+        archived = self.archive.read(result.url) if self.archive is not None else None
+        if archived is None:
+            result.outcome, result.reason = Outcome.FAILED, "HTTP 304 but no archived copy to serve"
+            if self.archive is not None:
+                request_headers = exchange.request_headers if exchange else None
+                self.archive.record(result, request_headers, body, method=method)
+            return
+        assert self.archive is not None and exchange is not None
+        self.archive.record(result, exchange.request_headers, body, method=method)
+        result.body, result.text, result.encoding = archived.body, archived.text, archived.encoding
+        result.headers = {**archived.headers, **exchange.headers}
