@@ -1,0 +1,145 @@
+"""Which words make a number one of the catalog's metrics (spec/metrics.yaml).
+
+Each rule names a key, the units a number needs to carry to be that key, and cue words:
+  cue      the verb or noun that says what is counted; the cue nearest to the number wins
+  domain   the subject the sentence is about (行政复议, 12345 热线, …); it may stand clauses before
+           the number ("收到行政复议申请11件,受理10件,审结9件": the subject carries over)
+  needs    words the number's own phrase must contain (e.g. 执法人员 for trained persons)
+  exclude  words that make the phrase a different count (知识测试 is not training)
+  around   also look for the cue in the noun phrase after the number ("1000余名执法人员参加培训")
+Rules are tried together; order only breaks ties between cues at the same distance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CASES = frozenset({"件", "宗", "起", "例", "个", "件次"})
+PERCENT = frozenset({"%"})
+PERSONS = frozenset({"人", "名", "人次", "位"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    unit: str  # the normalised unit of the catalog
+    units: frozenset[str]  # units as printed that can carry this key
+    cue: re.Pattern[str]
+    domain: re.Pattern[str] | None = None
+    needs: re.Pattern[str] | None = None
+    exclude: re.Pattern[str] | None = None
+    around: bool = False
+    weak: bool = False  # a bare subject noun, used only when no verb cue is found
+
+
+def _re(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def rule(key: str, unit: str, units: frozenset[str], cue: str, *, domain: str | None = None,
+         needs: str | None = None, exclude: str | None = None, around: bool = False,
+         weak: bool = False) -> Rule:
+    return Rule(key, unit, units, re.compile(cue), _re(domain), _re(needs), _re(exclude), around, weak)
+
+
+# Subjects a sentence can be about. Kept as plain alternations: they are searched once per sentence.
+RECONSIDERATION = r"复议"
+LITIGATION = r"诉讼|应诉|被告|起诉|行政案件"
+MEDIATION = r"纠纷|矛盾|人民调解|调解组织"
+HOTLINE = r"12345|热线(?!日)|接诉即办"
+NORMATIVE = r"规范性文件|文件"
+PUBLICITY = r"普法|法治宣传|法制宣传|宣讲|送法|法治讲座|法律讲座|宪法|宣传活动|宣传日|宣传月|法治文化"
+
+_PENDING = r"未审结|未办结|未结案|未结|尚在审理|正在审理|审理中|在审|待审"
+_ONE_LEADER = r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自"
+
+RULES: tuple[Rule, ...] = (
+    # 行政复议
+    rule("reconsideration_correction_rate", "%", PERCENT, r"纠错率", domain=RECONSIDERATION),
+    rule("reconsideration_fulfillment_rate", "%", PERCENT, r"履行率", domain=RECONSIDERATION),
+    rule("reconsideration_pending", "件", CASES, _PENDING, domain=RECONSIDERATION),
+    rule("reconsideration_concluded", "件", CASES, r"审结|办结|结案|已结|作出(复议)?决定",
+         domain=RECONSIDERATION, exclude=_PENDING),
+    rule("reconsideration_revoked", "件", CASES, r"撤销", domain=RECONSIDERATION, exclude=r"撤回"),
+    rule("reconsideration_upheld", "件", CASES, r"维持", domain=RECONSIDERATION),
+    rule("reconsideration_confirmed_illegal", "件", CASES, r"确认(?:.{0,6})违法", domain=RECONSIDERATION),
+    rule("reconsideration_dismissed", "件", CASES, r"驳回", domain=RECONSIDERATION),
+    rule("reconsideration_accepted", "件", CASES, r"受理|办理|立案", domain=RECONSIDERATION,
+         exclude=r"不予受理|不受理|未受理|" + _PENDING),
+    rule("reconsideration_received", "件", CASES, r"收到|新收|接收|收案|申请|被申请",
+         domain=RECONSIDERATION, exclude=r"撤回|终止|调解|和解|不予"),
+    rule("reconsideration_received", "件", CASES, r"复议案件|复议", domain=RECONSIDERATION,
+         exclude=r"撤回|终止|调解|和解|不予", weak=True),
+    # 行政诉讼 / 应诉
+    rule("leader_court_appearance_rate", "%", PERCENT, r"出庭(?:应诉)?率"),
+    rule("leader_court_appearances", "次", frozenset({"次", "人次", "场", "场次"}), r"出庭",
+         exclude=_ONE_LEADER + r"|旁听"),
+    rule("litigation_loss_rate", "%", PERCENT, r"败诉率"),
+    rule("litigation_lost", "件", CASES, r"败诉", exclude=r"败诉率"),
+    rule("litigation_won", "件", CASES, r"胜诉", exclude=r"胜诉率"),
+    rule("litigation_pending", "件", CASES, _PENDING, domain=LITIGATION),
+    rule("litigation_cases", "件", CASES, r"被告|起诉|收案|新收|受理|应诉",
+         domain=LITIGATION, exclude=r"刑事|民事|调解|撤诉|复议|" + _PENDING),
+    rule("litigation_cases", "件", CASES, r"诉讼|行政案件|案件", domain=LITIGATION,
+         exclude=r"刑事|民事|调解|撤诉|复议|" + _PENDING, weak=True),
+    # 规范性文件与合法性审查
+    rule("normative_docs_cleaned", "件", CASES | {"份", "部", "篇"}, r"清理", domain=NORMATIVE),
+    rule("normative_docs_reviewed", "件", CASES | {"份", "部", "篇"}, r"审查|审核",
+         domain=NORMATIVE, exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策"),
+    rule("normative_docs_filed", "件", CASES | {"份", "部", "篇"}, r"备案|报备", domain=NORMATIVE),
+    # 政务公开
+    rule("info_disclosed_proactively", "条", frozenset({"条", "件", "个", "篇"}),
+         r"主动公开|(?:发布|公开)(?:各类|各项)?(?:政府|政务)信息",
+         exclude=r"微信|微博|公众号|新媒体|头条|抖音|重点领域|七公示|双公示|信用|解读"),
+    rule("disclosure_requests", "件", frozenset({"件", "个", "人次", "条", "份", "宗"}),
+         r"依申请公开|申请公开|公开申请"),
+    # 人民调解 / 矛盾纠纷化解
+    rule("mediation_success_rate", "%", PERCENT, r"调解成功率|化解成功率|调处成功率|成功率|化解率",
+         domain=MEDIATION),
+    rule("mediation_resolved", "件", CASES,
+         r"调解成功|成功调解|调处成功|(?<!排查)(?<!调处)化解|调成|达成(?:调解)?协议",
+         domain=MEDIATION, exclude=r"刑事|上访|信访"),
+    rule("mediation_disputes", "件", CASES, r"调解|调处|排查|摸排|受理",
+         domain=MEDIATION, exclude=r"刑事|上访|信访|调解员"),
+    # 信访
+    rule("petitions_total", "件次", frozenset({"件次", "件", "批次", "人次", "批", "宗"}),
+         r"信访总量|信访量|信访(?:事项|案件|件)|来信来访|群众来访|受理信访", exclude=r"包案"),
+    # 12345 热线
+    rule("hotline_satisfaction_rate", "%", PERCENT, r"满意率|满意度", domain=HOTLINE),
+    rule("hotline_resolution_rate", "%", PERCENT, r"办结率|办理率|结办率|按时办结率", domain=HOTLINE),
+    rule("hotline_resolved", "件", CASES | {"条", "单"}, r"办结|办理完成|办理完毕|办复|解决",
+         domain=HOTLINE),
+    rule("hotline_received", "件", CASES | {"条", "单", "次", "通"},
+         r"受理|接听|接收|收到|接到|诉求|工单|来电|话务|热线", domain=HOTLINE),
+    # 行政执法
+    rule("enforcement_personnel_trained", "人", PERSONS, r"培训|轮训|集训|训练",
+         needs=r"执法", exclude=r"知识测试|知识考试|测试|竞赛|考法|学法考试|学法用法考试|申领|资格考试",
+         around=True),
+    rule("enforcement_personnel_certified", "人", PERSONS,
+         r"执法证|执法资格|资格考试|执法证件|持证|申领|换领|换发|考试合格|通过考试",
+         needs=r"执法", exclude=r"知识测试|知识考试|测试|竞赛|考法|学法", around=True),
+    rule("enforcement_penalty_cases", "件", CASES, r"行政处罚|处罚案件|作出处罚|实施处罚|处罚决定",
+         exclude=r"不予处罚|免罚|轻微"),
+    rule("enforcement_complaints", "件", CASES, r"投诉", needs=r"执法",
+         exclude=r"服务|窗口|热线|12345|营商|消费"),
+    # 法律顾问
+    rule("legal_advisers", "名", frozenset({"名", "人", "位"}), r"法律顾问", around=True,
+         exclude=r"村|社区|居委|律师事务所"),
+    rule("legal_adviser_coverage_rate", "%", PERCENT, r"覆盖", needs=r"法律顾问", around=True),
+    # 普法
+    rule("publicity_events", "场", frozenset({"场", "场次"}), r"宣讲|宣传|讲座|普法|送法|活动|授课|法治课",
+         domain=PUBLICITY, exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审"),
+    rule("publicity_events", "场", frozenset({"次", "期"}),
+         r"(?:普法|法治宣传|法制宣传|宣讲)\S{0,6}?活动|普法宣传|法治宣传|送法",
+         domain=PUBLICITY, exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审|讲座"),
+    rule("publicity_participants", "人", PERSONS,
+         r"参加|参与|覆盖|受众|受益|惠及|听众|群众|人数|观看|参学|受教育|现场",
+         domain=PUBLICITY, exclude=r"干部|执法人员|公务员|领导|宣讲员|明白人|志愿者|律师|调解员|工作人员"),
+    rule("publicity_materials", "份", frozenset({"份", "册", "本", "张"}),
+         r"发放|派发|分发|赠送|发送|散发|印发|印制|发出",
+         needs=r"资料|册|宣传品|材料|读本|宣传单|传单|折页|宣传页|法律书籍|书籍|法治|普法|宣传", around=True,
+         exclude=r"海报|横幅|标语"),
+)
+
+KEYS: frozenset[str] = frozenset(r.key for r in RULES)

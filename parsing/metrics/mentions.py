@@ -1,0 +1,53 @@
+"""Every quantity in a report, catalog or not, so SQL users can reach any figure."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.metrics.numbers import fold_width, iter_numbers
+from parsing.metrics.sentences import sentence_spans
+from parsing.model import NumericMention
+
+# Numbers that are identifiers rather than quantities: 〔2023〕5号, phone numbers, section numbers.
+_IDENTIFIERS = re.compile(
+    r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d+\s*号"
+    r"|(?<!\d)(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?!\d)"
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)"
+    r"|(?<!\d)12345(?!\d)"
+    r"|(?m:^[ \t\u3000]*[（(]?\d{1,2}[)）.、．](?!\d))"
+)
+_PHRASE_START = re.compile(r"[,，;；:：、。！？!?\n(（“”\"]")
+_PHRASE_CHARS = 12
+
+
+def _phrase(sentence: str, pos: int) -> str:
+    window = sentence[max(0, pos - _PHRASE_CHARS):pos]
+    cut = 0
+    for m in _PHRASE_START.finditer(window):
+        cut = m.end()
+    return window[cut:].strip()
+
+
+def extract_numeric_mentions(text: str) -> list[NumericMention]:
+    """Each number in `text` with its unit, the words before it, its sentence and its span.
+
+    Years, dates, ordinals, document numbers (〔2023〕5号), phone numbers and heading numbers are
+    left out; a bare Arabic number without a unit is kept (unit None).
+    """
+    folded = fold_width(text)
+    blocked = [m.span() for m in _IDENTIFIERS.finditer(folded)]
+    mentions: list[NumericMention] = []
+    bi = 0
+    for s_start, s_end in sentence_spans(folded):
+        sentence = folded[s_start:s_end]
+        for tok in iter_numbers(sentence):
+            start, end = s_start + tok.start, s_start + tok.end
+            while bi < len(blocked) and blocked[bi][1] <= start:
+                bi += 1
+            if bi < len(blocked) and blocked[bi][0] < end:
+                continue
+            mentions.append(NumericMention(
+                value=tok.value, unit=tok.unit, phrase=_phrase(sentence, tok.start),
+                sentence=text[s_start:s_end], start=start, end=end,
+            ))
+    return mentions

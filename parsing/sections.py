@@ -1,0 +1,151 @@
+"""The heading tree of a report and the part (achievements, shortcomings, …) each offset is in.
+
+Reports number their headings the same way across China: 一、 (level 1), （一） (level 2),
+1. / 1、 (level 3), （1） (level 4) at the start of a line, and 一是/二是 run into paragraphs
+(level 5). A heading may run into its paragraph ("（二）加强审查。本年度…"); its text then ends at
+the first 。. Level-1 headings are mapped to the report's parts by their wording; a lower heading
+that says explicitly what it is ("2.下一步打算" under "二、存在问题和下一步打算") overrides its parent
+for the offsets it covers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from parsing.model import Section
+
+_CN = "一二三四五六七八九十"
+_LINE = re.compile(r"[^\n]*")
+_SP = r"[ \t\u3000]*"
+_HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"{_SP}(?P<num>[{_CN}]{{1,3}}){_SP}[、.．]{_SP}(?P<rest>\S.*)")),
+    (2, re.compile(rf"{_SP}[（(]{_SP}(?P<num>[{_CN}]{{1,3}}){_SP}[)）][、.．]?{_SP}(?P<rest>\S.*)")),
+    (3, re.compile(rf"{_SP}(?P<num>\d{{1,2}}){_SP}(?:[、．]|\.(?!\d)){_SP}(?P<rest>\S.*)")),
+    (4, re.compile(rf"{_SP}[（(]{_SP}(?P<num>\d{{1,2}}){_SP}[)）][、.．]?{_SP}(?P<rest>\S.*)")),
+)
+_RUN_IN = re.compile(rf"(?:^|(?<=[。；;!！?？\n]))[ \t\u3000]*(?P<num>[{_CN}]{{1,3}})是[,，:：、]?")
+_HEADING_END = re.compile(r"[。；;!！?？]")
+_MAX_HEADING = 80
+
+# Explicit wording of the parts; checked in this order on a heading's text.
+_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("leader_duties", re.compile(r"第一责任人|主要负责人|党政主要负责人|履行.{0,12}职责")),
+    ("shortcomings", re.compile(r"不足|存在(?:的)?问题|主要问题|问题和|问题与|短板|差距|薄弱环节|困难")),
+    ("next_year", re.compile(
+        r"下一(?:步|年|阶段)|下步|明年|来年|今后|(?:19|20)\d{2}\s*年(?:度)?(?:的)?(?:工作)?(?:打算|安排|计划|思路|重点|目标)"
+        r"|工作(?:打算|安排|计划|思路|设想)|努力方向|展望|主要安排")),
+    ("achievements", re.compile(
+        r"主要(?:举措|措施|工作|做法|成效|成绩)|成效|成绩|进展|工作(?:情况|开展|举措)|举措|取得|落实情况|基本情况|完成情况")),
+)
+# A thematic heading ("加强组织领导，…") describes work done: the achievements part.
+_THEMATIC = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:加强|深化|推进|健全|完善|创新|提升|坚持|强化|严格|"
+                       r"全面|规范|依法|持续|扎实|着力|构建|建立|深入|加快|优化|落实|聚焦|狠抓|抓|推动|夯实|注重|做好|积极|大力)")
+
+
+def classify_part(heading: str, *, explicit_only: bool = False) -> str | None:
+    """The report part a heading names; None (explicit_only) or 'other' when it names none."""
+    for part, pattern in _PARTS:
+        if pattern.search(heading):
+            return part
+    if explicit_only:
+        return None
+    return "achievements" if _THEMATIC.search(heading) else "other"
+
+
+def _heading_text(rest: str) -> str:
+    m = _HEADING_END.search(rest)
+    text = rest[: m.start()] if m else rest
+    return text.strip()[:_MAX_HEADING]
+
+
+def _cn_value(num: str) -> int:
+    digits = {c: i + 1 for i, c in enumerate(_CN)}
+    if num == "十":
+        return 10
+    if num.startswith("十"):
+        return 10 + digits.get(num[1:2], 0)
+    if "十" in num:
+        tens, _, ones = num.partition("十")
+        return digits.get(tens, 0) * 10 + digits.get(ones, 0)
+    return digits.get(num, 0)
+
+
+def parse_sections(text: str) -> list[Section]:
+    """Headings of `text` in reading order, with level, number as printed, heading text and span.
+
+    Level-1 numbering must go on from the previous level-1 heading (or restart at 一); a level-1
+    style line that breaks the sequence is a list inside a paragraph, not a heading.
+    """
+    sections: list[Section] = []
+    last_top = 0
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        for level, pattern in _HEADINGS:
+            m = pattern.match(line.group())
+            if not m:
+                continue
+            number = m.group("num")
+            if level == 1:
+                value = _cn_value(number)
+                if value not in (last_top + 1, 1):
+                    break
+                last_top = value
+            heading = _heading_text(m.group("rest"))
+            start = line.start() + m.start("num")
+            end = line.start() + m.start("rest") + len(heading)
+            sections.append(Section(level=level, number=number, heading=heading, start=start, end=end))
+            break
+        for m in _RUN_IN.finditer(line.group()):
+            rest = line.group()[m.end():]
+            heading = _heading_text(rest)
+            if not heading:
+                continue
+            start = line.start() + m.start("num")
+            sections.append(Section(level=5, number=m.group("num") + "是", heading=heading,
+                                    start=start, end=line.start() + m.end() + len(heading)))
+    sections.sort(key=lambda s: s.start or 0)
+    for s in sections:
+        if s.level == 1:
+            s.part = classify_part(s.heading)
+    return sections
+
+
+@dataclass(frozen=True)
+class PartIndex:
+    """Answers 'which part of the report is this offset in' after one parse of the headings."""
+
+    starts: list[int]
+    parts: list[str | None]
+
+    def part_at(self, offset: int) -> str | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.parts[i] if i >= 0 else None
+
+
+def part_index(text: str, sections: list[Section] | None = None) -> PartIndex:
+    """Offsets where the part changes. A level-1 heading sets the part; a deeper heading that names a
+    part explicitly sets it until the next heading of its level or above."""
+    if sections is None:
+        sections = parse_sections(text)
+    starts: list[int] = []
+    parts: list[str | None] = []
+    stack: list[tuple[int, str | None]] = []  # (level, part) of open headings
+    for s in sections:
+        while stack and stack[-1][0] >= s.level:
+            stack.pop()
+        own = s.part if s.level == 1 else classify_part(s.heading, explicit_only=True)
+        if s.level == 5:
+            own = None  # 一是/二是 items are points inside a part, not a part of their own
+        stack.append((s.level, own))
+        current = next((p for _, p in reversed(stack) if p is not None), None)
+        starts.append(s.start or 0)
+        parts.append(current)
+    return PartIndex(starts, parts)
+
+
+def part_at(text: str, offset: int) -> str | None:
+    """The part (achievements | shortcomings | leader_duties | next_year | other) holding `offset`."""
+    return part_index(text).part_at(offset)
