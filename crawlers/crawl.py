@@ -24,6 +24,7 @@ from crawlers.adapters.links import dedupe_key
 from crawlers.adapters.text import guess_report_year
 from crawlers.model import Candidate, FetchResult, Outcome, Source
 from crawlers.progress import CrawlProgress
+from crawlers.recognize import adhoc_source, recognise
 from crawlers.summary import ColumnEntry, CrawlSummary, ReportEntry
 
 log = logging.getLogger(__name__)
@@ -196,21 +197,43 @@ async def crawl_with(
     return crawl.summary
 
 
+async def sources_for_columns(column_urls: Iterable[str], fetcher: FetcherLike) -> list[Source]:
+    """Ad-hoc sources for bare column URLs: the family is read from each column page, one source per host."""
+    by_id: dict[str, Source] = {}
+    for url in column_urls:
+        probe = adhoc_source(url, "generic")
+        result = await fetcher.fetch(url, source=probe, revalidate=True)
+        family = recognise(url, result.text or "") if result.ok else "generic"
+        source = adhoc_source(url, family)
+        if source.id in by_id:
+            known = by_id[source.id]
+            source = replace(known, columns=(*known.columns, *source.columns))
+        by_id[source.id] = source
+    return list(by_id.values())
+
+
 async def crawl_sources_async(
     sources: Iterable[Source],
     years: range,
     data_dir: Path,
     *,
+    columns: Iterable[str] = (),
     contact_url: str | None = None,
     replay: bool = False,
     show_progress: bool = False,
 ) -> CrawlSummary:
-    """Crawl with the project's fetcher, archiving every response under data_dir/raw."""
+    """Crawl with the project's fetcher, archiving every response under data_dir/raw.
+
+    `columns` are bare column URLs crawled as ad-hoc sources (family recognised from the page)."""
     from crawlers.archive import Archive
     from crawlers.fetcher import DEFAULT_CONTACT_URL, Fetcher
 
     archive = Archive(Path(data_dir) / "raw")
     async with Fetcher(archive=archive, contact_url=contact_url or DEFAULT_CONTACT_URL, replay=replay) as f:
+        sources = list(sources)
+        taken = {s.id for s in sources}
+        for extra in await sources_for_columns(columns, f):
+            sources.append(extra if extra.id not in taken else replace(extra, id=f"{extra.id}-column"))
         if not show_progress:
             return await crawl_with(sources, years, f)
         with CrawlProgress() as progress:
@@ -222,13 +245,20 @@ def crawl_sources(
     years: range,
     data_dir: Path,
     *,
+    columns: Iterable[str] = (),
     contact_url: str | None = None,
     replay: bool = False,
     show_progress: bool = False,
 ) -> CrawlSummary:
-    """The one entry point of the pipeline: crawl these sources for these report years."""
+    """The one entry point of the pipeline: crawl these sources (and bare columns) for these report years."""
     return asyncio.run(
         crawl_sources_async(
-            sources, years, data_dir, contact_url=contact_url, replay=replay, show_progress=show_progress
+            sources,
+            years,
+            data_dir,
+            columns=columns,
+            contact_url=contact_url,
+            replay=replay,
+            show_progress=show_progress,
         )
     )

@@ -1,0 +1,161 @@
+"""`fazhi crawl` and `fazhi sources`: thin commands over crawlers.crawl and crawlers.registry."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from crawlers.adapters import ADAPTERS, adapter_name
+from crawlers.model import Source
+from crawlers.registry import RegistryError, load_sources
+from crawlers.summary import CrawlSummary
+
+_YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–:]\s*(\d{4}))?\s*$")
+
+
+def parse_years(value: str) -> range:
+    """'2019-2023' (inclusive) or '2023'."""
+    m = _YEARS.match(value or "")
+    if m is None:
+        raise ValueError(f"{value!r} is not a year or a range like 2019-2023")
+    first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+    if first > last:
+        raise ValueError(f"{value!r}: the first year is after the last")
+    if not 2000 <= first <= 2100 or not 2000 <= last <= 2100:
+        raise ValueError(f"{value!r}: years must lie between 2000 and 2100")
+    return range(first, last + 1)
+
+
+def _years_option(ctx: click.Context, param: click.Parameter, value: str) -> range:
+    try:
+        return parse_years(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def load_registry(path: Path) -> list[Source]:
+    """A registry file whose every column names a known adapter, or a ClickException saying what is wrong."""
+    try:
+        sources = load_sources(path)
+    except RegistryError as exc:
+        raise click.ClickException(f"bad registry file: {exc}") from exc
+    for source in sources:
+        for column in source.columns:
+            if adapter_name(column, source) not in ADAPTERS:
+                raise click.ClickException(
+                    f"bad registry file: {path}: source {source.id!r} uses unknown adapter "
+                    f"{adapter_name(column, source)!r} (known: {', '.join(sorted(ADAPTERS))})"
+                )
+    return sources
+
+
+_TABLE_COUNTERS = (
+    ("found", "found"),
+    ("fetched", "fetched"),
+    ("not modified", "not_modified"),
+    ("robots", "skipped_robots"),
+    ("blocked", "blocked"),
+    ("failed", "failed"),
+    ("requests", "requests"),
+    ("retries", "retries"),
+)
+
+
+def host_table(summary: CrawlSummary) -> Table:
+    """Report candidates per host by outcome, the host's traffic, and the commonest failure reasons."""
+    table = Table(title=f"crawl {summary.years[0]}–{summary.years[-1]}: {summary.wall_seconds:.1f} s")
+    table.add_column("host")
+    for label, _ in _TABLE_COUNTERS:
+        table.add_column(label, justify="right")
+    table.add_column("reason", overflow="fold")
+    for host, h in sorted(summary.hosts.items()):
+        reason = "; ".join(f"{r} ×{n}" for r, n in h.reasons.most_common(2))
+        table.add_row(host, *(str(getattr(h, key)) for _, key in _TABLE_COUNTERS), reason)
+    totals = summary.totals
+    table.add_row("total", *(str(int(totals[key])) for _, key in _TABLE_COUNTERS), "", style="bold")
+    return table
+
+
+def write_json(path: Path, data: dict) -> None:
+    """Write next to the target, then rename: a failed write never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+
+
+@click.command()
+@click.option("--sources", "sources_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Registry TOML of portals to crawl.")
+@click.option("--column", "columns", multiple=True, metavar="URL",
+              help="A column URL to crawl without a registry (repeatable); its CMS is read from the page.")
+@click.option("--years", required=True, callback=_years_option, help="Report years, e.g. 2019-2023 or 2023.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data"),
+              show_default=True, help="Data directory; responses are archived under DATA/raw.")
+@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the crawl summary (totals, hosts, columns, reports) here.")
+@click.option("--contact-url", help="URL named in the User-Agent so site owners can reach the operator.")
+@click.option("--replay", is_flag=True, help="Serve every page from the archive; no network.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (logs and CI).")
+def crawl(
+    sources_file: Path | None,
+    columns: tuple[str, ...],
+    years: range,
+    data_dir: Path,
+    summary_json: Path | None,
+    contact_url: str | None,
+    replay: bool,
+    no_progress: bool,
+) -> None:
+    """Discover and archive 法治政府建设年度报告 pages of the registry's portals (and/or --column URLs)."""
+    from crawlers.crawl import crawl_sources
+
+    if sources_file is None and not columns:
+        raise click.UsageError("give --sources FILE and/or --column URL")
+    for url in columns:
+        if not url.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="--column")
+    sources = load_registry(sources_file) if sources_file else []
+    console = Console(stderr=True)
+    summary = crawl_sources(
+        sources,
+        years,
+        data_dir,
+        columns=columns,
+        contact_url=contact_url,
+        replay=replay,
+        show_progress=not no_progress,
+    )
+    Console().print(host_table(summary))
+    for col in summary.columns:
+        if col.error:
+            console.print(f"[yellow]column {col.column_url} ({col.adapter}):[/yellow] {col.error}")
+    if summary_json is not None:
+        write_json(summary_json, summary.as_dict())
+        console.print(f"summary written to {summary_json}")
+
+
+@click.group()
+def sources() -> None:
+    """Inspect registry files of portals."""
+
+
+@sources.command("list")
+@click.argument("registry", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def list_sources(registry: Path) -> None:
+    """Print the portals of a registry file, one row per column."""
+    table = Table(title=str(registry))
+    for name in ("id", "name", "level", "region", "adapter", "column"):
+        table.add_column(name, overflow="fold")
+    loaded = load_registry(registry)
+    for s in loaded:
+        for c in s.columns:
+            table.add_row(s.id, s.name, s.level or "", s.region_code or "", adapter_name(c, s), c.url)
+    Console().print(table)
+    Console(stderr=True).print(f"{len(loaded)} sources, {sum(len(s.columns) for s in loaded)} columns")
