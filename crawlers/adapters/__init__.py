@@ -6,7 +6,7 @@ asked for (see base.page_is_stale). Attachments of article pages are found by th
 
 from __future__ import annotations
 
-from crawlers.adapters import generic, gkmlpt, hanweb, trs
+from crawlers.adapters import auto, generic, gkmlpt, hanweb, trs
 from crawlers.adapters.base import Adapter, DiscoveryError, FetcherLike
 from crawlers.model import Column, Source
 
@@ -15,6 +15,7 @@ ADAPTERS: dict[str, Adapter] = {
     "hanweb": hanweb.discover,
     "gkmlpt": gkmlpt.discover,
     "generic": generic.discover,
+    "auto": auto.discover,  # recognise the family from the column page (registry rows of unknown CMS)
 }
 
 
