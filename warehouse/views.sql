@@ -44,7 +44,9 @@ SELECT
         WHEN r.issuer_kind = 'department' THEN make_date(r.report_year + 1, 3, 1)
         WHEN r.issuer_kind IN ('government', 'party_government') THEN make_date(r.report_year + 1, 4, 1)
     END AS deadline,
-    greatest(date_diff('day', deadline, r.publish_date), 0) AS days_late,
+    -- greatest() skips NULLs in DuckDB, so an unknown date must stay NULL explicitly
+    CASE WHEN r.publish_date IS NOT NULL THEN greatest(date_diff('day', deadline, r.publish_date), 0) END
+        AS days_late,
     r.publish_date <= deadline AS on_time,
     r.urls[1] AS url
 FROM reports AS r;
