@@ -31,6 +31,7 @@ class Rule:
     exclude: re.Pattern[str] | None = None
     around: bool = False
     weak: bool = False  # a bare subject noun, used only when no verb cue is found
+    near: int | None = None  # the cue must end at most this many characters before the number
 
 
 def _re(pattern: str | None) -> re.Pattern[str] | None:
@@ -39,8 +40,8 @@ def _re(pattern: str | None) -> re.Pattern[str] | None:
 
 def rule(key: str, unit: str, units: frozenset[str], cue: str, *, domain: str | None = None,
          needs: str | None = None, exclude: str | None = None, around: bool = False,
-         weak: bool = False) -> Rule:
-    return Rule(key, unit, units, re.compile(cue), _re(domain), _re(needs), _re(exclude), around, weak)
+         weak: bool = False, near: int | None = None) -> Rule:
+    return Rule(key, unit, units, re.compile(cue), _re(domain), _re(needs), _re(exclude), around, weak, near)
 
 
 # Subjects a sentence can be about. Kept as plain alternations: they are searched once per sentence.
@@ -52,7 +53,9 @@ NORMATIVE = r"规范性文件|文件"
 PUBLICITY = r"普法|法治宣传|法制宣传|宣讲|送法|法治讲座|法律讲座|宪法|宣传活动|宣传日|宣传月|法治文化"
 
 _PENDING = r"未审结|未办结|未结案|未结|尚在审理|正在审理|审理中|在审|待审"
-_ONE_LEADER = r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自"
+_OUTCOME_LIST = r"撤回|纠错|等"
+_ONE_LEADER = (r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自"
+               r"|(?:[省市县区州旗镇乡]|政府)主要(?:负责人|领导)")
 
 RULES: tuple[Rule, ...] = (
     # 行政复议
@@ -60,17 +63,23 @@ RULES: tuple[Rule, ...] = (
     rule("reconsideration_fulfillment_rate", "%", PERCENT, r"履行率", domain=RECONSIDERATION),
     rule("reconsideration_pending", "件", CASES, _PENDING, domain=RECONSIDERATION),
     rule("reconsideration_concluded", "件", CASES, r"审结|办结|结案|已结|作出(复议)?决定",
-         domain=RECONSIDERATION, exclude=_PENDING),
-    rule("reconsideration_revoked", "件", CASES, r"撤销", domain=RECONSIDERATION, exclude=r"撤回"),
-    rule("reconsideration_upheld", "件", CASES, r"维持", domain=RECONSIDERATION),
-    rule("reconsideration_confirmed_illegal", "件", CASES, r"确认(?:.{0,6})违法", domain=RECONSIDERATION),
-    rule("reconsideration_dismissed", "件", CASES, r"驳回", domain=RECONSIDERATION),
+         domain=RECONSIDERATION, exclude=_PENDING + r"|调解|和解|纠错"),
+    # Outcomes name the decision right before the count ("撤销原具体行政行为5件"); a list ending in
+    # 等 counts all corrections together, not one outcome.
+    rule("reconsideration_revoked", "件", CASES, r"撤销", domain=RECONSIDERATION, exclude=_OUTCOME_LIST,
+         near=10),
+    rule("reconsideration_upheld", "件", CASES, r"维持", domain=RECONSIDERATION, exclude=_OUTCOME_LIST,
+         near=10),
+    rule("reconsideration_confirmed_illegal", "件", CASES, r"确认(?:.{0,6})违法", domain=RECONSIDERATION,
+         exclude=_OUTCOME_LIST, near=10),
+    rule("reconsideration_dismissed", "件", CASES, r"驳回", domain=RECONSIDERATION, exclude=_OUTCOME_LIST,
+         near=10),
     rule("reconsideration_accepted", "件", CASES, r"受理|办理|立案", domain=RECONSIDERATION,
          exclude=r"不予受理|不受理|未受理|" + _PENDING),
-    rule("reconsideration_received", "件", CASES, r"收到|新收|接收|收案|申请|被申请",
+    rule("reconsideration_received", "件", CASES, r"收到|新收|接收|收案|接到",
          domain=RECONSIDERATION, exclude=r"撤回|终止|调解|和解|不予"),
-    rule("reconsideration_received", "件", CASES, r"复议案件|复议", domain=RECONSIDERATION,
-         exclude=r"撤回|终止|调解|和解|不予", weak=True),
+    rule("reconsideration_received", "件", CASES, r"申请|复议案件|复议", domain=RECONSIDERATION,
+         exclude=r"撤回|终止|调解|和解|不予|驳回|维持|撤销|确认", weak=True),
     # 行政诉讼 / 应诉
     rule("leader_court_appearance_rate", "%", PERCENT, r"出庭(?:应诉)?率"),
     rule("leader_court_appearances", "次", frozenset({"次", "人次", "场", "场次"}), r"出庭",
@@ -86,7 +95,7 @@ RULES: tuple[Rule, ...] = (
     # 规范性文件与合法性审查
     rule("normative_docs_cleaned", "件", CASES | {"份", "部", "篇"}, r"清理", domain=NORMATIVE),
     rule("normative_docs_reviewed", "件", CASES | {"份", "部", "篇"}, r"审查|审核",
-         domain=NORMATIVE, exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策"),
+         domain=NORMATIVE, exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策|公平竞争|意见|建议"),
     rule("normative_docs_filed", "件", CASES | {"份", "部", "篇"}, r"备案|报备", domain=NORMATIVE),
     # 政务公开
     rule("info_disclosed_proactively", "条", frozenset({"条", "件", "个", "篇"}),

@@ -29,18 +29,24 @@ _GROWTH_WORDS = re.compile(r"增幅|降幅|增长率|下降率|增速|百分点"
 _MULTI_YEAR = re.compile(
     r"近[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|间|以来|累计)"
     r"|(?:19|20)\d{2}\s*年?\s*(?:至|到|—|－|-|~)\s*(?:19|20)\d{2}"
-    r"|历年|十[一二三四五]五(?:期间|以来)|本届政府以来|成立以来")
+    r"|历年|十[一二三四五]五(?:期间|以来)|本届政府以来|成立以来|大以来|以来累计|累计以来")
+_SINCE = re.compile(r"\s*以来")
+# A parenthesis holds a breakdown or an aside ("(含上年结转3件)"), not the sentence's figure.
+_PARENTHESIS = re.compile(r"[(（][^()（）]{0,80}[)）]")
 _PLAN = re.compile(
-    r"计划|拟(?:于|在|将|开展|组织)?|力争|争取|预计|目标|将(?:要|继续|进一步|持续|开展|组织|举办)|打算")
+    r"计划|拟(?:于|在|将|开展|组织)|力争|争取|预计|目标|将(?:要|继续|进一步|持续|开展|组织|举办)|打算")
 _PLAN_START = re.compile(
     r"^(?:下一步|下步|明年|今后|(?:19|20)\d{2}\s*年[,，]?\s*(?:我|全|本)?[\u4e00-\u9fff]{0,3}将)")
 _RATE_TAIL = re.compile(
     r"率(?:为|是|达|达到|均为|均达|均达到|保持在|稳定在|提高到|提升至|提高至|提升到|上升到|上升至)?$")
 # A department of the reporting government acting as the subject: its figure is a sector's, not the body's.
 _SUB_UNIT = re.compile(
-    r"(?:其中|^)[,，:：]?\s*(?:[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
-    r"(?!司法|法制|政府|人民政府|委员会办|依法治)[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队)")
+    r"(?:其中|^)[,，:：]?\s*(?P<org>(?:[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
+    r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队))")
+# Offices that act for the government as a whole (its legal, reconsideration and petition work).
+_WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
 _GUIDED = re.compile(r"指导")
+_LINE = re.compile(r"[^\n]+")
 _OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
 _OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
 _ALL_WON = re.compile(r"均(?:已)?胜诉|全部胜诉|全部获胜")
@@ -56,11 +62,12 @@ _QUAL_AFTER = (
     ("approx", re.compile(r"^(?:左右|上下)")),
 )
 _WEAK_PENALTY = 10_000
+_OTHER_CLAUSE_PENALTY = 1_000
 _DOMAINS = tuple({r.domain.pattern: r.domain for r in RULES if r.domain is not None}.values())
 # "13个乡镇", "十件惠民实事": a classifier followed by the noun it counts, which is not a case.
 _CASE_UNITS = frozenset({"件", "宗", "起", "例", "个", "件次"})
 _COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]")
-_FUNCTION_START = re.compile(r"[已均其同较比占涉依按并且和及都共为是在中左以上余多、]")
+_FUNCTION_START = re.compile(r"[已均其同较比占涉依按并且和及都共为是在中左以上下余多增减降提环、]")
 _CASE_NOUN = re.compile(
     r"^(?:的)?[\u4e00-\u9fff]{0,8}?(?:案|申请|纠纷|诉求|工单|文件|投诉|事项|信访|来信|来访|信息)")
 _YEAR_WINDOW = 10  # a named year this far before the report year is still a comparison figure
@@ -106,9 +113,16 @@ def _active_domain(ctx: str) -> re.Pattern[str] | None:
     return best[1] if best else None
 
 
-def _choose_rule(unit: str, ctx: str, pre: str, post: str, object_first: bool) -> Rule | None:
-    """The eligible rule whose cue stands nearest to the number."""
-    local = pre + "|" + post
+def _choose_rule(unit: str, ctx: str, pre: str, post: str, object_first: bool,
+                 own_clause: int) -> Rule | None:
+    """The eligible rule whose cue stands nearest to the number.
+
+    `pre` is the text before the number back to the previous figure, at most one clause beyond
+    the number's own; its last `own_clause` characters are the number's own clause, and a cue
+    outside it only counts when the own clause has none.
+    """
+    local = pre[len(pre) - own_clause:] + "|" + post
+    wide = pre + "|" + post
     active = _active_domain(ctx)
     best: tuple[int, int, Rule] | None = None
     for order, r in enumerate(RULES):
@@ -120,7 +134,7 @@ def _choose_rule(unit: str, ctx: str, pre: str, post: str, object_first: bool) -
             or (active is None and r.domain.search(post))
         ):
             continue
-        if r.needs is not None and not r.needs.search(local):
+        if r.needs is not None and not r.needs.search(wide):
             continue
         if r.exclude is not None and r.exclude.search(local):
             continue
@@ -133,7 +147,11 @@ def _choose_rule(unit: str, ctx: str, pre: str, post: str, object_first: bool) -
         else:
             for m in r.cue.finditer(pre):
                 d = len(pre) - m.end()
+                if d > own_clause:
+                    d += _OTHER_CLAUSE_PENALTY
                 distance = d if distance is None else min(distance, d)
+            if r.near is not None and distance is not None and distance > r.near:
+                distance = None
             if r.around:
                 m = r.cue.search(post)
                 if m is not None and (distance is None or m.start() < distance):
@@ -147,27 +165,35 @@ def _choose_rule(unit: str, ctx: str, pre: str, post: str, object_first: bool) -
     return best[2] if best else None
 
 
-def _sentence_facts(sentence: str, report_year: int | None, issuer_kind: str | None) -> list[_Candidate]:
+def _sentence_facts(sentence: str, report_year: int | None, issuer: str | None, issuer_kind: str | None,
+                    own_level: bool) -> list[_Candidate]:
     scan = _blank_titles(fold_width(sentence))
     tokens = iter_numbers(scan)
     if not tokens:
         return []
     years = years_in(scan)
+    asides = [m.span() for m in _PARENTHESIS.finditer(scan)]
+    # "2021年以来" in a 2023 report: what follows adds up several years.
+    since = min((ye for _s, ye, y in years if report_year and y < report_year and _SINCE.match(scan, ye)),
+                default=None)
     out: list[_Candidate] = []
     prev_end = 0
-    own_level = issuer_kind == "department" and _OWN_LEVEL.search(scan) is not None
     if _PLAN_START.search(scan):
         return []
     for i, tok in enumerate(tokens):
         next_start = tokens[i + 1].start if i + 1 < len(tokens) else len(scan)
-        pre = scan[prev_end:tok.start]
-        ctx = scan[:tok.start]
         cstart = clause_start(scan, tok.start)
+        window_start = max(prev_end, clause_start(scan, max(0, cstart - 1)))
+        pre = scan[window_start:tok.start]
+        ctx = scan[:tok.start]
         clause = scan[cstart:tok.start]
         cend = clause_end(scan, tok.end)
         post = scan[tok.end:min(next_start, cend)]
+        prev_end_before = prev_end
         if tok.unit is not None:
             prev_end = tok.end
+        if any(a <= tok.start < b for a, b in asides) or (since is not None and tok.start > since):
+            continue
         unit = tok.unit
         if unit is None:
             if not _RATE_TAIL.search(pre):
@@ -179,7 +205,10 @@ def _sentence_facts(sentence: str, report_year: int | None, issuer_kind: str | N
             continue
         if _MULTI_YEAR.search(ctx) or _PLAN.search(clause):
             continue
-        if _SUB_UNIT.search(clause.strip()):
+        sub_unit = _SUB_UNIT.search(clause.strip())
+        if sub_unit and not _WHOLE_BODY_OFFICE.search(sub_unit["org"]) and not (
+            issuer and (sub_unit["org"] in issuer or issuer.endswith(sub_unit["org"][1:]))
+        ):
             continue
         if own_level and _GUIDED.search(clause):
             continue
@@ -194,11 +223,14 @@ def _sentence_facts(sentence: str, report_year: int | None, issuer_kind: str | N
             if ys < tok.start:
                 year = y
         previous_year = _PREVIOUS_YEAR_TAIL.search(pre) is not None
-        r = _choose_rule(unit, ctx, pre, post, object_first)
+        r = _choose_rule(unit, ctx, pre, post, object_first, tok.start - max(cstart, window_start))
         if previous_year and report_year is not None:
             year = report_year - 1
-            if r is None and out and unit in out[-1].rule.units:
-                r = out[-1].rule
+        if r is None and out and unit in out[-1].rule.units and (
+            previous_year or any(prev_end_before <= ys < tok.start for ys, _e, _y in years)
+        ):
+            # "2023年收到52件,2022年为41件" / "较上年的38件": a figure for comparison repeats the key
+            r = out[-1].rule
         if r is None:
             continue
         if report_year is not None and year is not None and not (
@@ -221,15 +253,19 @@ def extract_metrics(text: str, report_year: int | None, *, issuer: str | None = 
 
     The same key, value and year stated twice is one fact (the first sentence is kept).
     """
-    del issuer  # the issuer's name is not needed yet: own-level figures are told by 本级/全局
     parts = part_index(text)
+    # A department that states its own figures (本级/全局) beside the area it guides: paragraphs
+    # (lines) that name its own level are read without the guided clauses.
+    own_lines = [m.span() for m in _LINE.finditer(text) if _OWN_LEVEL.search(m.group())] \
+        if issuer_kind == "department" else []
     facts: list[MetricFact] = []
     seen: set[tuple[str, float, int | None]] = set()
     for start, end in sentence_spans(text):
         if parts.part_at(start) == "next_year":
             continue
         sentence = text[start:end]
-        for c in _sentence_facts(sentence, report_year, issuer_kind):
+        own_level = any(a <= start < b for a, b in own_lines)
+        for c in _sentence_facts(sentence, report_year, issuer, issuer_kind, own_level):
             ident = (c.rule.key, round(c.value, 4), c.year)
             if ident in seen:
                 continue
