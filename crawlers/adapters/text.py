@@ -1,7 +1,8 @@
 """Reading titles and dates the way list pages write them.
 
-Discovery is recall-oriented: a title is kept when it speaks of rule-of-law government and does not
-plainly name another genre (a notice, a plan, an interpretation). The parser decides what is a report."""
+Discovery is recall-oriented: a title is kept when it speaks of rule-of-law government, says report,
+situation or summary (报告/情况/总结/年报), and does not plainly name another genre (a notice, a plan,
+an interpretation, a meeting). The parser decides what is a report."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ _NEVER = re.compile(r"解读|解讀|图解|圖解|答记者问|答記者問|问�
 # Titles ending in these genres are something else, unless they also announce a report
 # ("…情况报告及2024年工作计划"), which the report words below catch.
 _OTHER_GENRE_END = re.compile(
-    r"(通知|方案|要点|要點|计划|計劃|意见|意見|办法|辦法|规定|規定|通报|通報|公示|公告|纪要|紀要|决定|決定|函|安排|打算|思路)$"
+    r"(通知|方案|要点|要點|计划|計劃|意见|意見|办法|辦法|规定|規定|通报|通報|公示|公告|纪要|紀要|决定|決定|函|安排|打算|思路"
+    r"|会|會|会议|會議|培训班|講座|讲座)$"
 )
 _PLAN_END = re.compile(r"(计划|計劃|安排|打算|思路)$")
 _TRAILING_NOISE = re.compile(
@@ -40,9 +42,9 @@ def looks_like_report(title: str) -> bool:
     if not _TOPIC.search(t) or _NEVER.search(t):
         return False
     core = _TRAILING_NOISE.sub("", t)
-    if _OTHER_GENRE_END.search(core):
-        return bool(_PLAN_END.search(core) and _REPORT_WORDS.search(core))
-    return True
+    if not _REPORT_WORDS.search(core):
+        return False  # news of meetings and deployments (部署…重点工作) name no report
+    return not _OTHER_GENRE_END.search(core) or bool(_PLAN_END.search(core))
 
 
 def guess_report_year(title: str) -> int | None:
