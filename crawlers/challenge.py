@@ -60,6 +60,9 @@ def detect_challenge(status: int | None, headers: Mapping[str, str], text: str) 
 
     wzws_cookie = "wzws_cid" in cookies or "wzws_sessionid" in cookies
     wzws_text = any(marker in page for marker in _WZWS_TEXT)
-    if wzws_text or (wzws_cookie and bare and "<script" in page.lower()):
+    # WZWS's first answer may be a 307 to the same URL that sets the cookie; only when such redirects
+    # go round in circles (the caller asks about loops) is it a wall
+    looping_redirect = status in (301, 302, 303, 307, 308) and not page
+    if wzws_text or (wzws_cookie and bare and ("<script" in page.lower() or looping_redirect)):
         return f"anti-bot challenge: WZWS (网宿) JavaScript check, HTTP {status}"
     return None

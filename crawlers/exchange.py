@@ -47,9 +47,13 @@ async def exchange_once(
 ) -> Exchange:
     """Send one request and read its body within the politeness caps; never raises for network trouble."""
     ex = Exchange(url=url)
-    request = client.build_request(
-        method, url, content=body, headers=headers, timeout=httpx.Timeout(politeness.timeout_seconds)
-    )
+    try:
+        request = client.build_request(
+            method, url, content=body, headers=headers, timeout=httpx.Timeout(politeness.timeout_seconds)
+        )
+    except httpx.InvalidURL as exc:
+        ex.error = f"invalid URL: {exc}"
+        return ex
     ex.request_headers = dict(request.headers)
     try:
         async with asyncio.timeout(politeness.timeout_seconds * WHOLE_EXCHANGE_FACTOR):
@@ -65,6 +69,9 @@ async def exchange_once(
     except httpx.HTTPError as exc:
         ex.error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         ex.retry_reason = retry_reason(None, exc)
+    except httpx.InvalidURL as exc:
+        # httpx parses a redirect's Location even when not following it; a garbled one lands here
+        ex.error = f"invalid URL in the response (Location?): {exc}"
     if ex.error is None:
         ex.retry_reason = retry_reason(ex.status, None)
         if ex.retry_reason:

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import httpx
-from tenacity import AsyncRetrying, retry_if_result, stop_after_attempt
+from tenacity import AsyncRetrying, RetryCallState, retry_if_result, stop_after_attempt
 
+from crawlers.archive import ArchiveError
 from crawlers.challenge import detect_challenge
 from crawlers.decoding import decode_body, is_text_type
 from crawlers.exchange import Exchange, exchange_once
@@ -56,6 +57,11 @@ _BASE_HEADERS = {
 
 def user_agent_for(contact_url: str) -> str:
     return f"{ROBOTS_TOKEN}/0.1 (+{contact_url}; rule-of-law report research)"
+
+
+def _is_http_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def host_allowed(host: str, allowed: set[str]) -> bool:
@@ -196,7 +202,11 @@ class Fetcher:
                 conditional["If-Modified-Since"] = prior.last_modified
 
         result = FetchResult(url=url, outcome=Outcome.FAILED, fetched_at=datetime.now(UTC))
-        current, seen = url, {(method, url)}
+        if not _is_http_url(url):
+            result.reason = f"not an http(s) URL: {url!r}"
+            self._finish(result, None, method, body)
+            return result
+        current, seen = url, {(method, url, self._cookie_state())}
         exchange: Exchange | None = None
         for hop in range(MAX_REDIRECTS + 1):
             if politeness.obey_robots:
@@ -219,6 +229,10 @@ class Fetcher:
                 break
             target = urljoin(current, location.strip())
             target_host = (urlsplit(target).hostname or "").lower()
+            if not _is_http_url(target):
+                result.reason = f"redirect to a non-http(s) URL {target!r}"
+                self._finish(result, exchange, method, body, give_up=True)
+                return result
             if allowed is not None and not host_allowed(target_host, allowed):
                 result.reason = f"redirect to off-site host {target_host} ({target})"
                 self._finish(result, exchange, method, body, give_up=True)
@@ -226,19 +240,24 @@ class Fetcher:
             if exchange.status == 303 or (exchange.status in (301, 302) and method == "POST"):
                 method, body = "GET", None  # what browsers do; 307/308 keep the method and body
                 extra_headers = {k: v for k, v in extra_headers.items() if k.lower() != "content-type"}
-            if (method, target) in seen:
+            # coming back to a URL is a loop only if nothing changed: a redirect to the same URL that
+            # sets a session cookie is an ordinary way to start a session
+            visit = (method, target, self._cookie_state())
+            looped, too_many = visit in seen, hop == MAX_REDIRECTS
+            if looped or too_many:
                 challenge = detect_challenge(exchange.status, exchange.headers, "")
-                result.reason = f"redirect loop at {target}" + (f" ({challenge})" if challenge else "")
+                why = f"redirect loop at {target}" if looped else f"more than {MAX_REDIRECTS} redirects"
+                result.reason = why + (f" ({challenge})" if challenge else "")
                 self._finish(result, exchange, method, body, give_up=True, blocked=challenge is not None)
                 return result
-            seen.add((method, target))
+            seen.add(visit)
             current = target
-            if hop == MAX_REDIRECTS:
-                result.reason = f"more than {MAX_REDIRECTS} redirects"
-                self._finish(result, exchange, method, body, give_up=True)
-                return result
         self._finish(result, exchange, method, body)
         return result
+
+    def _cookie_state(self) -> frozenset[tuple[str, str, str]]:
+        assert self._client is not None
+        return frozenset((c.domain, c.name, c.value or "") for c in self._client.cookies.jar)
 
     async def _send_with_retries(
         self,
@@ -271,18 +290,23 @@ class Fetcher:
                 slot.pause_for(politeness.backoff_max_seconds)
             return ex
 
-        def wait(state: object) -> float:
-            ex: Exchange = state.outcome.result()  # type: ignore[attr-defined]
-            seconds, _ = wait_before_retry(state.attempt_number, politeness, ex.retry_after, self._rng)  # type: ignore[attr-defined]
-            if ex.status in (429, 503):
-                slot.pause_for(seconds or 0.0)  # the whole host is overloaded, not just this URL
-            host_stats.retries += 1
+        def wait(state: RetryCallState) -> float:
+            ex: Exchange = state.outcome.result()  # type: ignore[union-attr]
+            seconds, _ = wait_before_retry(state.attempt_number, politeness, ex.retry_after, self._rng)
             return seconds or 0.0
+
+        def before_sleep(state: RetryCallState) -> None:
+            # runs only when a retry will really happen (tenacity computes `wait` before `stop`)
+            host_stats.retries += 1
+            ex: Exchange = state.outcome.result()  # type: ignore[union-attr]
+            if ex.status in (429, 503):
+                slot.pause_for(state.upcoming_sleep)  # the whole host is overloaded, not just this URL
 
         retrying = AsyncRetrying(
             stop=stop_after_attempt(politeness.max_retries + 1),
             wait=wait,
             retry=retry_if_result(lambda ex: ex.retry_reason is not None),
+            before_sleep=before_sleep,
             retry_error_callback=lambda state: state.outcome.result(),  # type: ignore[union-attr]
             reraise=True,
         )
@@ -339,9 +363,14 @@ class Fetcher:
     def _serve_not_modified(
         self, result: FetchResult, exchange: Exchange | None, method: str, body: bytes | None
     ) -> None:
-        archived = self.archive.read(result.url) if self.archive is not None else None
+        try:
+            archived = self.archive.read(result.url) if self.archive is not None else None
+        except ArchiveError as exc:
+            archived, why = None, f"HTTP 304 but the archived copy is unreadable: {exc}"
+        else:
+            why = "HTTP 304 but no archived copy to serve"
         if archived is None:
-            result.outcome, result.reason = Outcome.FAILED, "HTTP 304 but no archived copy to serve"
+            result.outcome, result.reason = Outcome.FAILED, why
             if self.archive is not None:
                 request_headers = exchange.request_headers if exchange else None
                 self.archive.record(result, request_headers, body, method=method)

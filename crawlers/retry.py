@@ -24,6 +24,8 @@ RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
 def retry_reason(status: int | None, error: BaseException | None) -> str | None:
     """Why this exchange deserves another try, or None when it does not."""
     if error is not None:
+        if isinstance(error, httpx.UnsupportedProtocol | httpx.LocalProtocolError):
+            return None  # our request is at fault; sending it again changes nothing
         if isinstance(error, httpx.TimeoutException):
             return f"timeout ({type(error).__name__})"
         if isinstance(error, httpx.RemoteProtocolError):

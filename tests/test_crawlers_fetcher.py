@@ -315,3 +315,43 @@ def test_user_agent_names_the_project_and_contact(server):
 def test_host_allowed(host: str, allowed: set[str], ok: bool):
     assert host_allowed(host, allowed) is ok
 
+
+
+def test_redirect_to_same_url_that_sets_a_session_cookie_is_followed(server):
+    def page(req):
+        if "sid=1" in req.headers.get("cookie", ""):
+            return Reply(body=b"<p>with session</p>", headers=[("Content-Type", "text/html")])
+        return Reply(302, headers=[("Location", "/session"), ("Set-Cookie", "sid=1; Path=/")])
+
+    server.route("/session", page)
+    (result,), _ = run(fetch_all([server.url("/session")]))
+    assert result.outcome is Outcome.OK and result.text == "<p>with session</p>"
+
+
+def test_wzws_cookie_redirect_loop_is_blocked(server):
+    counter = iter(range(100))
+    server.route("/wz", lambda req: Reply(
+        307, headers=[("Location", "/wz"), ("Set-Cookie", f"wzws_cid={next(counter)}; Path=/")]))
+    (result,), _ = run(fetch_all([server.url("/wz")]))
+    assert result.outcome is Outcome.BLOCKED and "WZWS" in result.reason
+    assert len(server.hits("/wz")) <= 11
+
+
+def test_jiasule_521_is_blocked_without_retry(server):
+    script = (
+        b"<script>document.cookie=('__jsl_clearance_s=1700000000.1|0|abc');"
+        b"location.href=location.pathname+location.search</script>"
+    )
+    server.route("/jsl", Reply(521, body=script, headers=[("Set-Cookie", "__jsluid_s=abc; path=/")]))
+    (result,), _ = run(fetch_all([server.url("/jsl")]))
+    assert result.outcome is Outcome.BLOCKED and "Jiasule" in result.reason and result.attempts == 1
+
+
+def test_non_http_urls_fail_without_a_request(server):
+    server.route("/ftp", Reply(302, headers=[("Location", "ftp://127.0.0.2/a.pdf")]))
+    server.route("/js", Reply(302, headers=[("Location", "javascript:void(0)")]))
+    urls = ["ftp://example.org/a.pdf", server.url("/ftp"), server.url("/js")]
+    (bad, via_redirect, garbled), _ = run(fetch_all(urls))
+    assert bad.outcome is Outcome.FAILED and "http(s)" in bad.reason and bad.attempts == 0
+    assert via_redirect.outcome is Outcome.FAILED and "non-http" in via_redirect.reason
+    assert garbled.outcome is Outcome.FAILED and garbled.attempts == 1
