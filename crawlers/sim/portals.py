@@ -171,7 +171,10 @@ class SimPortals:
         async def dispatch(req: Request) -> Resource | None:
             if req.method not in ("GET", "HEAD", "POST"):
                 return Resource(b"", status=405, cacheable=False)
-            res = routes.get(req.raw_target) or routes.get(req.path)
+            res = routes.get(req.raw_target)
+            if res is None and req.query and handler is not None:
+                res = handler(req)  # query-driven pages (pageNum=, APIs) before the bare path
+            res = res or routes.get(req.path)
             if res is not None:
                 return res
             if req.path in portal.rendered.pdf_docs:

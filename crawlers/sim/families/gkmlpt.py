@@ -1,9 +1,168 @@
-"""Placeholder until the family is written."""
+"""Guangdong 政府信息公开目录管理平台 (gkmlpt) portals (portal_patterns §1.3).
 
-from crawlers.sim.families.base import Rendered
-from crawlers.sim.families.trs import render as _trs_render
-from crawlers.sim.model import Site
+- /gkmlpt/index: a Vue SPA shell whose HTML holds window._CONFIG = {SID:'…', TREE:[…]}; columns are
+  addressed by hash (/gkmlpt/index#{category}).
+- GET /gkmlpt/api/all/{category}?page={n}&sid={SID} -> JSON {articles:[…], total, classify:{…}}, 100 a page.
+- content /gkmlpt/content/{id//1000000}/{id//1000}/post_{id}.html (mobile mpost_{id}.html) with the document
+  as JSON in _CONFIG.DETAIL and an info table (索引号, 分类, 发布机构, 成文日期, 名称, 文号, 发布日期, 主题词).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime, timedelta, timezone
+from html import escape
+
+from crawlers.sim.families.base import (
+    COLUMN_NAME,
+    Rendered,
+    Request,
+    Resource,
+    doc_truth,
+    home_and_xxgk,
+    html_resource,
+    index_number,
+    list_truth,
+    meta_tags,
+    page_shell,
+    paragraphs_html,
+)
+from crawlers.sim.model import Doc, Site
+
+API_PAGE = 100
+_CST = timezone(timedelta(hours=8))
+# gkmlpt SIDs of real Guangdong cities (gkmlpt-survey); counties get the city prefix and a serial.
+CITY_SIDS = {"肇庆市": "758001", "江门市": "750001", "惠州市": "752001"}
+
+
+def sid(site: Site) -> str:
+    if site.region.name in CITY_SIDS:
+        return CITY_SIDS[site.region.name]
+    city = CITY_SIDS.get(site.region.prefecture or "", "758001")
+    return f"{city[:3]}{random.Random(f'sid|{site.key}').randint(100, 199)}"
+
+
+def category(site: Site) -> int:
+    return 2000 + site.column_id % 1000
+
+
+def content_path(doc: Doc, mobile: bool = False) -> str:
+    i = doc.doc_id
+    return f"/gkmlpt/content/{i // 1_000_000}/{i // 1000}/{'mpost' if mobile else 'post'}_{i}.html"
+
+
+def _epoch(d: datetime) -> int:
+    return int(d.replace(tzinfo=_CST).timestamp())
+
+
+def _article_json(site: Site, doc: Doc, host: str) -> dict:
+    publisher = doc.issuer.name.split("、")[-1]
+    return {
+        "id": doc.doc_id,
+        "identifier": index_number(site, doc),
+        "title": doc.title,
+        "document_number": doc.doc_number,
+        "publisher": publisher,
+        "keywords": "法治政府建设",
+        "abstract": "",
+        "date": _epoch(datetime.combine(doc.written, datetime.min.time())),
+        "created_at": f"{doc.published:%Y-%m-%d %H:%M:%S}",
+        "display_publish_time": _epoch(doc.published),
+        "first_publish_time": _epoch(doc.published),
+        "url": f"http://{host}{content_path(doc)}",
+        "post_url": f"http://{host}{content_path(doc)}",
+        "classify_main_name": "综合政务",
+        "classify_genre_name": "报告",
+        "classify_theme_name": COLUMN_NAME,
+        "is_expired": 0,
+        "is_abolished": 0,
+        "attachment": [],
+        "relation": [],
+    }
+
+
+def _tree(site: Site) -> list[dict]:
+    cat = category(site)
+    return [
+        {"id": cat - 40, "name": "机构职能", "children": []},
+        {"id": cat - 30, "name": "法定主动公开内容", "children": [
+            {"id": cat - 29, "name": "政策文件", "children": []},
+            {"id": cat, "name": COLUMN_NAME, "children": []},
+            {"id": cat - 27, "name": "财政预决算", "children": []},
+        ]},
+    ]
+
+
+def _index_page(site: Site) -> str:
+    config = {"SID": sid(site), "TREE": _tree(site), "SERVICE_AREA_ID": int(site.region.code[:6])}
+    body = ('<div id="app"></div>\n'
+            f"<script>window._CONFIG = {json.dumps(config, ensure_ascii=False)};</script>\n"
+            '<script src="/gkmlpt/gkml/pc/js/chunk-vendors.js"></script>\n'
+            '<script src="/gkmlpt/gkml/pc/js/chunk-common.js"></script>')
+    return page_shell(site, f"{site.site_name}政府信息公开", meta_tags(site, "政府信息公开目录"), body)
+
+
+def _content_page(site: Site, doc: Doc, mobile: bool) -> str:
+    publisher = escape(doc.issuer.name.split("、")[-1])
+    detail = {"id": doc.doc_id, "title": doc.title, "identifier": index_number(site, doc),
+              "publisher": doc.issuer.name.split("、")[-1], "document_number": doc.doc_number,
+              "date": f"{doc.written:%Y-%m-%d}", "publish_time": f"{doc.published:%Y-%m-%d %H:%M:%S}",
+              "content": paragraphs_html(doc)}
+    config = {"SID": sid(site), "DETAIL": detail}
+    table = ('<table class="introduce"><tbody>'
+             f'<tr><td class="first">索引号：</td><td>{index_number(site, doc)}</td>'
+             '<td class="first">分类：</td><td>综合政务</td></tr>'
+             f'<tr><td class="first">发布机构：</td><td>{publisher}</td>'
+             f'<td class="first">成文日期：</td><td>{doc.written:%Y-%m-%d}</td></tr>'
+             f'<tr><td class="first">名称：</td><td colspan="3">{escape(doc.title)}</td></tr>'
+             f'<tr><td class="first">文号：</td><td>{escape(doc.doc_number)}</td>'
+             f'<td class="first">发布日期：</td><td>{doc.published:%Y-%m-%d}</td></tr>'
+             '<tr><td class="first">主题词：</td><td colspan="3"></td></tr></tbody></table>')
+    wrapper = "mobile-content" if mobile else "content-container"
+    # The DETAIL JSON escapes '<' as \u003C, as the real pages do, so the HTML inside cannot end the script.
+    config_js = json.dumps(config, ensure_ascii=False).replace("<", "\\u003C")
+    body = (f"<script>window._CONFIG = {config_js};</script>\n"
+            f'<div class="{wrapper}">{table if not mobile else ""}<h1 class="title">{escape(doc.title)}</h1>'
+            f'<div class="article-content">\n{paragraphs_html(doc)}\n</div></div>')
+    return page_shell(site, doc.title, meta_tags(site, COLUMN_NAME, doc), body)
 
 
 def render(site: Site, seed: int) -> Rendered:
-    return _trs_render(site, seed)
+    r = Rendered()
+    cat = category(site)
+    home_and_xxgk(site, r, f"/gkmlpt/index#{cat}")
+    docs = sorted(site.docs, key=lambda d: (d.published, d.doc_id), reverse=True)
+    r.add("/gkmlpt/index", html_resource(site, _index_page(site)))
+    r.add("/gkmlpt/gkml/pc/js/chunk-common.js",
+          Resource(b"(window.webpackJsonp=window.webpackJsonp||[]).push([['chunk-common'],{}]);", "application/javascript"))
+    pages = max(1, -(-len(docs) // API_PAGE))
+    for page in range(1, pages + 1):
+        path = f"/gkmlpt/api/all/{cat}?page={page}&sid={sid(site)}"
+        r.truth.append(list_truth(path))
+        r.lists.append(path)
+    for d in docs:
+        path = content_path(d)
+        r.add(path, html_resource(site, _content_page(site, d, mobile=False), d.published))
+        r.add(content_path(d, mobile=True), html_resource(site, _content_page(site, d, mobile=True), d.published))
+        r.truth.append(doc_truth(path, site, d))
+        r.leaves.append(path)
+
+    def handler(req: Request) -> Resource | None:
+        if req.path != f"/gkmlpt/api/all/{cat}":
+            return None
+        host = req.headers.get("host", "")
+        try:
+            page = max(int(req.query.get("page", "1") or 1), 1)
+        except ValueError:
+            page = 1
+        chunk = docs[(page - 1) * API_PAGE: page * API_PAGE] if req.query.get("sid") == sid(site) else []
+        total = len(docs) if req.query.get("sid") == sid(site) else 0
+        payload = {"articles": [_article_json(site, d, host) for d in chunk], "total": total,
+                   "classify": {"id": cat, "name": COLUMN_NAME, "post_count": total}}
+        return Resource(json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8",
+                        cacheable=False)
+
+    r.handler = handler
+    r.columns.append((f"/gkmlpt/index#{cat}", COLUMN_NAME, "gkmlpt"))
+    return r
