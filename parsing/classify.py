@@ -1,0 +1,121 @@
+"""What kind of document a page is. Precision on annual_report comes first: near misses (解读 of a
+report, 工作要点, a 通知 asking to report, news about a report, 政府信息公开工作年度报告) share its
+words, so the title decides when there is one, and the body is read for what the text *does*
+(reports its year, announces a plan, tells news, explains) rather than for keywords alone."""
+
+from __future__ import annotations
+
+import re
+
+ANNUAL_REPORT = "annual_report"
+INTERPRETATION = "interpretation"
+PLAN = "plan"
+NOTICE = "notice"
+NEWS = "news"
+OTHER_REPORT = "other_report"
+OTHER = "other"
+
+# The subject of an annual report. 「政府建设」 alone covers copies whose sensitive words were cut.
+_TOPIC = re.compile(r"法治政府|依法行政|法治建设|(?<![字型洁务能])政府建设")
+_REPORT_WORD = re.compile(r"报告|总结|汇报|工作情况|建设情况|公布")
+_INTERPRETATION = re.compile(r"解读|图解|答记者问|问答")
+_OTHER_REPORT = re.compile(
+    r"信息公开[^,。]{0,8}(?:年度)?报告|政务公开[^,。]{0,8}报告|网站[^,。]{0,10}报表|履职报告|普法[^,。]{0,6}报告|"
+    r"统计公报|发展报告|蓝皮书"
+)
+_PLAN = re.compile(
+    r"工作要点|要点|实施方案|工作方案|方案|规划|计划|纲要|实施意见|指导意见|工作安排|任务清单|责任清单"
+)
+_NOTICE = re.compile(r"通知|通报|公告|公示|工作指引|指引|函$|决定")
+_NEWS_TITLE = re.compile(r"召开|举行|举办|调研|命名|表彰|获评|发布|出席|开展|启动|座谈")
+
+_NEWS_OPENING = re.compile(
+    r"^(?:.{0,40}?(?:本报讯|讯[)]|记者|日电|消息)|近日|日前|\d{1,2}月\d{1,2}日[,上下]|近年来|党的十[八九]大以来)"
+)
+_NEWS_BODY = re.compile(r"本报讯|记者[\u4e00-\u9fff]{0,4}[)\s]|日电|获悉|通讯员")
+_INTERPRET_BODY = re.compile(r"现(?:作|就)[^。]{0,12}解读|解读如下|为便于理解")
+_OTHER_REPORT_BODY = re.compile(r"政府信息公开条例|政务公开年度|信息公开工作年度报告|政府网站[^。]{0,10}报表")
+_PLAN_BODY = re.compile(
+    r"制定本(?:方案|工作要点|要点|规划|计划|意见|实施方案)|^目标:|\n目标:|\n措施:|现印发给你们"
+)
+_NOTICE_BODY = re.compile(
+    r"制定本(?:工作)?指引|(?:特此|现将有关事项|现就有关事项)通知|通知如下|^各[^。\n]{2,80}:\s*$", re.M
+)
+_ISSUES_PLAN = re.compile(
+    r"关于印发[^。]{0,40}(?:要点|方案|规划|计划|安排)|《[^》]{2,60}(?:要点|方案|规划|计划|安排|纲要)[^》]{0,20}》[^。]{0,40}"
+    r"现?印发给你们"
+)
+_ANNOUNCES = re.compile(r"(?:报告|汇报|总结|公布|公开|通报)如下|报告于后|报告如下")
+_OPENS_WITH_YEAR = re.compile(r"^[\s?]{0,8}(?:(?:19|20)\d\d年(?:度|以来)?|今年以来|一年来)[,是]")
+_HEADING = re.compile(r"(?m)^\s{0,6}[一二三四五六七八九十]、")
+
+
+def classify(title: str | None, text: str) -> str:
+    body = text[:2500]
+    opening = _body_opening(text, title)
+    if title:
+        kind = _from_title(title, opening)
+        if kind:
+            return kind
+    return _from_body(opening, body)
+
+
+def _body_opening(text: str, title: str | None) -> str:
+    """The text from the first sentence-like line on, without the title and date lines above it."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:30]):
+        if len(line.strip()) >= 60 or "。" in line:
+            return "\n".join(lines[i:])[:2500]
+    return text[:2500]
+
+
+def _from_title(title: str, opening: str) -> str | None:
+    t = re.sub(r"\s+", "", title)
+    if _INTERPRETATION.search(t):
+        return INTERPRETATION
+    if _OTHER_REPORT.search(t):
+        return OTHER_REPORT if "蓝皮书" not in t and "发展报告" not in t else OTHER
+    if re.search(r"印发|转发", t):
+        if _PLAN.search(t):
+            return PLAN
+        return NOTICE
+    topic = bool(_TOPIC.search(t))
+    report = bool(_REPORT_WORD.search(t))
+    if topic and report and not re.search(r"要点|方案|规划|计划|纲要", t.split("情况")[0]):
+        if _NEWS_BODY.search(opening[:200]):
+            return NEWS
+        if _NOTICE.search(t) and not re.search(r"报告$|总结$|情况$", t):
+            return NOTICE
+        return ANNUAL_REPORT
+    if _PLAN.search(t) and not report:
+        return PLAN
+    if _NOTICE.search(t):
+        return NOTICE
+    if report and re.search(r"报告|总结", t):
+        # A report on another subject (to a 人大常委会, on one sector) is a different report.
+        return OTHER_REPORT
+    if _NEWS_TITLE.search(t) or _NEWS_BODY.search(opening[:200]):
+        return NEWS
+    return None
+
+
+def _from_body(opening: str, body: str) -> str:
+    head = opening[:400]
+    if _NEWS_BODY.search(head) or _NEWS_OPENING.match(opening):
+        return NEWS
+    if _INTERPRET_BODY.search(head):
+        return INTERPRETATION
+    if _NOTICE_BODY.search(body[:600]):
+        return PLAN if _ISSUES_PLAN.search(body[:800]) else NOTICE
+    if _OTHER_REPORT_BODY.search(head) or head.count("政务公开") > max(1, head.count("法治政府")):
+        return OTHER_REPORT
+    if _PLAN_BODY.search(body[:1500]):
+        return PLAN
+    topical = bool(_TOPIC.search(opening[:800]))
+    if topical and _ANNOUNCES.search(opening[:1500]):
+        return ANNUAL_REPORT
+    if topical and _OPENS_WITH_YEAR.match(opening) and _HEADING.search(opening):
+        return ANNUAL_REPORT
+    if topical and _OPENS_WITH_YEAR.match(opening):
+        return ANNUAL_REPORT
+    return OTHER

@@ -1,0 +1,169 @@
+"""The body whose work a report covers, and its kind (government / department / party_government).
+
+Sources in order: an organisation that opens the title (「X县人民政府关于…」「中共X市委 X市人民政府」),
+one named where the text announces the report (「现将X人民政府2023年…报告如下」), and the subject of
+the opening sentence (「2023年,X省委、省政府坚持…」「2020年,我局在市委…」). The page's 发布机构
+is the publisher (often the 司法局 or the portal office), not the issuer, and is not used.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AREA_SUFFIX = r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区)"
+_ORG_TAIL = (
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|街道办事处|办事处|管理委员会|管委会|委员会|"
+    r"局|厅|部|署|办公室|中心)"
+)
+_ORG = r"[\u4e00-\u9fff]{2,24}?" + _ORG_TAIL
+_PARTY = r"中共[\u4e00-\u9fff]{2,15}?(?:委员会|委)"
+_TITLE_ORG = re.compile(
+    r"^(?:\([^)]{0,12}\))?[ ]?((?:"
+    + _PARTY
+    + r"[ 、和]{0,2})?"
+    + _ORG
+    + r")[a-z ]{0,4}(?=关于|\d{4}|公布|年度|法治)"
+)
+_ANNOUNCED_ORG = re.compile(r"现将(" + _ORG + r")(?:\d{4}|关于|年度|法治)")
+# The opening clause: 「2023年,」「今年以来,」 optionally followed by 「在…领导下,」.
+_OPENING = re.compile(
+    r"^[\s?]*(?:(?:19|20)\d\d年(?:度|以来)?|今年以来|一年来)[,]\s*(?:在[^,。]{0,60}?(?:领导|指导|监督|支持)[^,。]{0,12}下[,]?\s*)?"
+)
+_JOINT_VERBATIM = re.compile(r"^([\u4e00-\u9fff]{2,15}?党委[、和]政府)")
+
+
+def _joint_subject(clause: str, region_name: str) -> bool:
+    """「铁岭县委、县政府坚持…」「中共X市委、X市人民政府…」: the party committee and the government
+    together as the subject."""
+    for lead in (region_name, "中共" + region_name):
+        if clause.startswith(lead + "委") or clause.startswith(lead + "党委"):
+            rest = clause[len(lead) : len(lead) + 16]
+            return "政府" in rest
+    return False
+
+
+_OWN_GOV = re.compile(r"^([\u4e00-\u9fff]{2,15}?)(?:人民)?政府")
+_OWN_ORG = re.compile(
+    r"^(" + _ORG + r")(?=[^\u4e00-\u9fff]|坚持|深入|认真|在|以|全面|紧紧|始终|按照|围绕|积极)"
+)
+_SPEAKER = re.compile(r"我(局|厅|委|办|县|市|区|镇|乡|街道|省|州|旗)")
+
+# Department types by the work a bureau's report describes; used only when the text says 我局
+# without naming itself. Each needs clear dominance to be used.
+_DEPARTMENT_CUES = {
+    "生态环境局": ("生态环境", "污染", "环境质量", "空气质量", "排污", "环评"),
+    "市场监督管理局": (
+        "市场监管",
+        "市场主体",
+        "食品安全",
+        "企业开办",
+        "特种设备",
+        "知识产权",
+        "反垄断",
+        "计量",
+    ),
+    "行政审批局": ("行政审批", "政务服务", "审批服务", "一网通办", "政务大厅"),
+    "人力资源和社会保障局": ("社会保险", "就业", "劳动", "人社"),
+    "税务局": ("税务", "纳税", "税收", "减税"),
+    "公安局": ("公安", "警务", "治安"),
+    "交通运输局": ("交通运输", "道路运输", "公路"),
+    "自然资源局": ("自然资源", "国土空间", "土地", "矿产"),
+    "应急管理局": ("应急管理", "安全生产"),
+    "教育局": ("教育", "学校", "教师"),
+}
+_ABBREVIATIONS = {"市场监管局": "市场监督管理局", "人社局": "人力资源和社会保障局", "环保局": "环境保护局"}
+
+
+def issuer_kind(name: str | None, speaker: str | None = None) -> str | None:
+    if name:
+        if name.startswith("中共") or "党委" in name or re.search(r"委[、和 ]", name):
+            return "party_government"
+        if re.search(
+            r"(?:人民政府|政府|办事处|人民政府办公室|政府办公室|人民政府办公厅|管委会|管理委员会)$", name
+        ):
+            return "government"
+        return "department"
+    if speaker in {"局", "厅", "委", "办"}:
+        return "department"
+    if speaker:
+        return "government"
+    return None
+
+
+def _gov_name(area: str) -> str:
+    return area + ("办事处" if area.endswith("街道") else "人民政府")
+
+
+def _expand(name: str, region_name: str | None) -> str:
+    for short, full in _ABBREVIATIONS.items():
+        if name.endswith(short):
+            name = name[: -len(short)] + full
+    if region_name and re.match(r"^(?:市|县|区|省|镇)(?!委|政府)", name):
+        name = region_name + name[1:]
+    # 「海沧区政府」 -> 「海沧区人民政府」
+    name = re.sub(_AREA_SUFFIX + r"政府$", lambda m: m.group(0)[:-2] + "人民政府", name)
+    return name
+
+
+def title_issuer(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = _TITLE_ORG.match(title)
+    return _expand(m.group(1), None) if m else None
+
+
+def _department_guess(text: str) -> str | None:
+    counts = sorted(
+        ((sum(text.count(c) for c in cues), name) for name, cues in _DEPARTMENT_CUES.items()), reverse=True
+    )
+    (best, name), (second, _) = counts[0], counts[1]
+    return name if best >= 3 and best >= 2 * second else None
+
+
+def body_issuer(
+    opening: str, region_name: str | None, region_level: str | None, area_only_title: bool
+) -> tuple[str | None, str | None]:
+    """(issuer, speaker) from the opening of the body."""
+    m = _ANNOUNCED_ORG.search(opening[:1500])
+    if m:
+        return _expand(m.group(1), region_name), None
+    speaker_m = _SPEAKER.search(opening[:400])
+    speaker = speaker_m.group(1) if speaker_m else None
+    head = _OPENING.match(opening)
+    clause = opening[head.end() : head.end() + 60] if head else ""
+    m = _JOINT_VERBATIM.match(clause)
+    if m:
+        return m.group(1), speaker
+    if region_name and _joint_subject(clause, region_name):
+        return f"中共{region_name}委、{_gov_name(region_name)}", speaker
+    m = _OWN_ORG.match(clause)
+    if m and not m.group(1).endswith("政府"):
+        return _expand(m.group(1), region_name), speaker
+    m = _OWN_GOV.match(clause)
+    if m and region_name and not clause.startswith(("在", "全")):
+        return _gov_name(region_name), speaker
+    if speaker in {"局", "厅"}:
+        guess = _department_guess(opening)
+        if guess and region_name:
+            return region_name + guess, speaker
+        return None, speaker
+    if not region_name:
+        return None, speaker
+    if speaker and speaker not in {"委", "办"}:
+        return _gov_name(region_name), speaker
+    if region_level == "province" and area_only_title:
+        # 「X省2024年度法治政府建设情况报告」 whose text speaks for the whole province: no one body.
+        return None, speaker
+    if (
+        (clause and clause.startswith(region_name[:-1]))
+        or region_level == "township"
+        or _announced_area(opening, region_name)
+    ):
+        return _gov_name(region_name), speaker
+    return None, speaker
+
+
+def _announced_area(opening: str, region_name: str) -> bool:
+    """「现将2018年上海市法治政府建设情况的报告公开如下」: the report announced for an area."""
+    m = re.search(r"现将.{0,12}?" + re.escape(region_name), opening[:1500])
+    return m is not None

@@ -1,0 +1,283 @@
+"""Title, report year and region of a page, from its furniture and the opening of its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from parsing import region as regions
+from parsing.dates import parse_date
+from parsing.meta import is_info_line, parse_info_lines
+from parsing.model import Region
+
+_TITLE_WORDS = re.compile(
+    r"报告|总结|汇报|通知|方案|要点|解读|意见|规划|计划|情况|公告|办法|安排|报表|打算|决定|通报|纲要|指引|公布"
+)
+_TITLE_END = re.compile(
+    r"(?:报告|总结|汇报|通知|方案|要点|解读|意见|规划|计划|情况|公告|办法|安排|报表|打算|决定|通报|纲要|指引)"
+    r"(?:\([^)]{0,12}\))?$"
+)
+_NOT_TITLE = re.compile(
+    r"^(?:当前位置|您的位置|您现在的位置|当前所在位置|首页|来源|发布|时间|日期|作者|浏览|点击|字号|分享|【|\[|"
+    r"[\u4e00-\u9fff]{1,6}〔\d{4}〕|各[\u4e00-\u9fff(),、]{2,60}:$)"
+)
+_ORG_LINE = re.compile(r"(?:政府|委|委员会)$")
+_YEAR = re.compile(r"(?<![\d〔(\-—~])((?:19|20)\d\d)年(?!\d{1,2}月)(?![)〕\-—~])")
+_RANGE = re.compile(r"(?:19|20)\d\d\s?[-—~至到]\s?(?:(?:19|20)\d\d)?年?")
+_BOOK = re.compile(r"《[^》]{0,80}》")
+
+
+@dataclass
+class Furniture:
+    """What a page says about itself outside its running text."""
+
+    meta: dict[str, str] = field(default_factory=dict)
+    info: dict[str, str] = field(default_factory=dict)
+    titles: list[str] = field(default_factory=list)  # from meta/h1/<title>, most trusted first
+    head_lines: list[str] = field(default_factory=list)  # normalised lines above the body
+    detail_date: str | None = None
+
+
+def header_lines(head: str, text: str) -> list[str]:
+    """Lines that may carry title, date and info block: the page head, then the top of the text."""
+    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    lines += [line.strip() for line in text.split("\n")[:25] if line.strip()]
+    return lines
+
+
+def info_block(lines: list[str]) -> dict[str, str]:
+    return parse_info_lines(lines)
+
+
+def title_from_lines(lines: list[str]) -> str | None:
+    """The first line that reads as a document title, before the body starts."""
+    prev = None
+    for i, raw in enumerate(lines[:25]):
+        line = raw.strip(" •-*·?")
+        if len(line) > 90 or "。" in line or "," in line or line.endswith(":"):
+            return _embedded_title(line) if len(line) > 90 else None  # the body has started
+        if _NOT_TITLE.match(line) or is_info_line(raw) or len(line) < 8 or ">" in line:
+            prev = line
+            continue
+        if (parse_date(line) and len(line) < 40) or not (
+            _TITLE_WORDS.search(line) or line.startswith("关于")
+        ):
+            prev = line
+            continue
+        title = line
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if (
+            not _TITLE_END.search(title)
+            and nxt
+            and len(nxt) <= 30
+            and _TITLE_END.search(nxt)
+            and "。" not in nxt
+        ):
+            title += nxt
+        if title.startswith("关于") and prev and len(prev) <= 30 and _ORG_LINE.search(prev):
+            title = prev + title
+        return title
+    return None
+
+
+_EMBEDDED_TITLE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,20}?(?:人民政府|局|厅|委员会))?关于(?:19|20)\d\d年度?[\u4e00-\u9fff]{2,24}?(?:报告|总结)"
+)
+
+
+def _embedded_title(line: str) -> str | None:
+    """A title run together with site text and the body on one line (copies that lost their breaks)."""
+    m = _EMBEDDED_TITLE.search(line[:150])
+    return m.group(0) if m else None
+
+
+def _plain_years(s: str) -> list[tuple[int, int]]:
+    s = _BOOK.sub(lambda m: " " * len(m.group(0)), s)
+    s = _RANGE.sub(lambda m: " " * len(m.group(0)), s)
+    return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(s)]
+
+
+_ANNOUNCE_YEAR = re.compile(r"现将.{0,40}?((?:19|20)\d\d)年")
+_ABOUT_YEAR = re.compile(r"关于((?:19|20)\d\d)年度?")
+_OPENING_YEAR = re.compile(r"(?m)^[ ?]{0,6}((?:19|20)\d\d)年(?:度|以来)?[,是在]")
+_TOPIC_YEAR = re.compile(r"((?:19|20)\d\d)年度?(?:推进)?(?:法治政府|依法行政|法治建设)")
+
+
+def report_year(title: str | None, text: str, publish: str | None) -> int | None:
+    """The year reported on: the title's year, the year the text announces (现将…2023年…报告如下),
+    the year that opens the body, the year tied to 法治政府建设; publish year - 1 as a last guess."""
+    if title:
+        years = _plain_years(title)
+        if years:
+            return years[0][1]
+    opening = _RANGE.sub(
+        lambda m: " " * len(m.group(0)), _BOOK.sub(lambda m: " " * len(m.group(0)), text[:3000])
+    )
+    for rx in (_ANNOUNCE_YEAR, _ABOUT_YEAR, _OPENING_YEAR, _TOPIC_YEAR):
+        m = rx.search(opening)
+        if m:
+            return int(m.group(1))
+    years = _plain_years(text[:3000])
+    if years:
+        counts: dict[int, int] = {}
+        for _, y in years:
+            counts[y] = counts.get(y, 0) + 1
+        return max(counts, key=lambda y: (counts[y], -years[[v for _, v in years].index(y)][0]))
+    if publish:
+        return int(publish[:4]) - 1
+    return None
+
+
+# Voice of the text: 「我县」「全县」 say which level the reporting body is at.
+_VOICE = {
+    "province": re.compile(r"我省|全省|本省"),
+    "prefecture": re.compile(r"我市|全市|我州|全州|我盟"),
+    "county": re.compile(r"我县|全县|我区|全区|我旗|全旗"),
+    "township": re.compile(r"我镇|全镇|我乡|全乡|我街道|全街道|本街道|本镇"),
+}
+
+
+_OWN_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
+# 「2023年,市市场监管局在…」: a department named by its level; 「我局在市委、市政府…领导下」: the level
+# of the committee it answers to.
+_DEPT_SUBJECT = re.compile(
+    r"^[\s?]*(?:(?:19|20)\d\d年(?:度|以来)?|今年以来)?[,]?\s*(省|市|州|县|区)[\u4e00-\u9fff]{1,12}?(?:局|厅)"
+)
+_DEPT_SUPERIOR = re.compile(r"我局在(省|市|州|县|区)委")
+
+
+def _voice(opening: str) -> str | None:
+    m = _DEPT_SUBJECT.match(opening) or _DEPT_SUPERIOR.search(opening[:300])
+    if m:
+        return _OWN_LEVEL[m.group(1)]
+    counts = {level: len(rx.findall(opening)) for level, rx in _VOICE.items()}
+    level = max(counts, key=counts.get)
+    return level if counts[level] else None
+
+
+_CENTRAL_BODY = re.compile(
+    r"^(?:国务院|中华人民共和国[\u4e00-\u9fff]{1,12}|[\u4e00-\u9fff]{1,10}(?:部|总局|总署|署|委员会))$"
+)
+
+
+def resolve_region(
+    title: str | None, issuer: str | None, text: str, meta: dict[str, str], url: str | None
+) -> Region:
+    """The area a page's report covers; a central ministry's report covers the whole country."""
+    if issuer and _CENTRAL_BODY.match(issuer) and not regions.find_areas(issuer):
+        return Region(name="全国")
+    site = None
+    code = meta.get("siteidcode", "")
+    if re.match(r"^\d{6}", code):
+        site = regions.area_by_code(code)
+    host = urlsplit(url).hostname if url else None
+    host_province = regions.province_from_host(host)
+    opening = text[:3000]
+    mentions = regions.find_areas(opening)
+    context = [a for _, _, areas, _ in mentions for a in areas if len(areas) == 1]
+
+    def choose(found) -> regions.Area | None:
+        best = None
+        for _, _, areas, _exact in found:
+            area = regions.pick(areas, context, site, host_province)
+            if best is None or regions.rank(area) > regions.rank(best):
+                best = area
+        return best
+
+    for source in (title, issuer):
+        if not source:
+            continue
+        plain = _BOOK.sub("", source)
+        town = regions.townships(plain)
+        found = regions.find_areas(plain)
+        area = choose(found)
+        if town:
+            parent = area or _county_near(town[0][1], context, site)
+            return regions.to_region(parent, township=town[0][1])
+        if area:
+            return regions.to_region(area)
+
+    first_lines = "\n".join(text.split("\n")[:6])[:600]
+    town = regions.townships(first_lines)
+    voice = _voice(opening[:1500])
+    if town and voice in (None, "township"):
+        return regions.to_region(_county_near(town[0][1], context, site), township=town[0][1])
+    subject = _subject_area(opening, context, site, host_province)
+    if subject is not None:
+        return regions.to_region(subject)
+    if voice == "county" and any(a.level == "province" and a.name.endswith("自治区") for a in context):
+        voice = "province"
+    counts: dict[str, int] = {}
+    for _, _name, areas, _exact in mentions:
+        area = regions.pick(areas, context, site, host_province)
+        counts[area.code] = counts.get(area.code, 0) + 1
+    ordered = sorted(
+        (
+            (i, regions.pick(areas, context, site, host_province))
+            for i, (_, _, areas, _) in enumerate(mentions)
+        ),
+        key=lambda t: (-counts[t[1].code], t[0]),
+    )
+    for _, area in ordered:
+        if voice is None or _level_matches(area, voice):
+            return regions.to_region(area)
+    for _, _name, areas, _exact in mentions:
+        area = regions.pick(areas, context, site, host_province)
+        if voice == "province":
+            prov = regions.find_areas(area.province, stems=False)
+            if prov:
+                return regions.to_region(prov[0][2][0])
+    if site is not None:
+        return regions.to_region(site)
+    province = host_province or regions.province_from_doc_numbers(text)
+    if province and voice == "province":
+        return regions.to_region(regions.find_areas(province, stems=False)[0][2][0])
+    if mentions and voice is None:
+        return regions.to_region(regions.pick(mentions[0][2], context, site, host_province))
+    return Region(level=voice, province=province)
+
+
+def _level_matches(area: regions.Area, voice: str) -> bool:
+    # The four municipalities are provinces that speak as cities (我市/全市).
+    return area.level == voice or (voice == "prefecture" and area.code in regions.MUNICIPALITIES)
+
+
+_CLAUSE = re.compile(
+    r"^[\s?]*(?:(?:19|20)\d\d年(?:度|以来)?|今年以来)[,]\s*(?:在[^,。]{0,60}?(?:领导|指导|监督|支持)[^,。]{0,12}下[,]?\s*)?"
+)
+
+
+def _subject_area(opening: str, context, site, host_province) -> regions.Area | None:
+    """The area that is the grammatical subject of the opening (「2023年,西城区坚持…」) or of the
+    announcement (「现将2018年上海市法治政府建设情况的报告公开如下」)."""
+    m = _CLAUSE.match(opening)
+    spots = [m.end()] if m else []
+    a = re.search(r"现将(?:我[省市县区州])?(?:(?:19|20)\d\d年度?)?", opening[:1500])
+    if a:
+        spots.append(a.end())
+    for pos in spots:
+        found = regions.find_areas(opening[pos : pos + 24])
+        if found and found[0][0] == 0:
+            # 「北京市石景山区」: the last of a contiguous chain of names is the most specific.
+            end, chosen = 0, None
+            for start, name, areas, _ in found:
+                if start != end:
+                    break
+                chosen, end = areas, start + len(name)
+            return regions.pick(chosen, context, site, host_province)
+    return None
+
+
+def _county_near(
+    township: str, context: list[regions.Area], site: regions.Area | None
+) -> regions.Area | None:
+    for area in context:
+        if area.level == "county":
+            return area
+    if site is not None and site.level == "county":
+        return site
+    for area in context:
+        if area.level == "prefecture":
+            return area
+    return None

