@@ -272,3 +272,20 @@ def test_regions_have_six_digit_codes_and_parents(con):
     assert rows["东莞市"] == ("441900", "prefecture", "440000")
     assert rows["德庆县"] == ("441226", "county", "441200")
     assert con.execute("SELECT count(*) FROM regions WHERE length(code) <> 6").fetchone()[0] == 0
+
+
+def test_identity_key_joins_copies_whose_text_differs_and_fingerprint_joins_keyless_copies(con):
+    html = make_page(
+        make_report(8, cases=40), "https://gov8.example.cn/r.html", when=datetime(2024, 3, 21, tzinfo=UTC)
+    )
+    pdf = make_page(make_report(8, cases=40, text="（PDF 版）" + make_report(8).text, fingerprint="fp-pdf"),
+                    "https://gov8.example.cn/r.pdf", when=datetime(2024, 3, 22, tzinfo=UTC))  # fmt: skip
+    # No issuer or region: only the fingerprint can say these are the same report.
+    keyless = make_report(9, issuer=None, region=Region(), fingerprint="fp-keyless")
+    copies = [make_page(keyless, f"https://site{i}.example.cn/k.html") for i in range(2)]
+    twice = make_page(make_report(10), "https://gov10.example.cn/r.html")
+    summary = load_report_year(con, 2023, [html, pdf, *copies, twice, twice], refresh_search=False)
+    assert summary.reports == 3 and summary.pages == 5
+    rows = con.execute("SELECT len(urls), starts_with(text, '（PDF') FROM reports ORDER BY ALL").fetchall()
+    # html+pdf: one report whose current text is the PDF's (fetched last); keyless copies: one; twice: one url
+    assert rows == [(1, False), (2, False), (2, True)]

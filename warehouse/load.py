@@ -164,6 +164,16 @@ def _split(
     return annual, others
 
 
+def _latest_per_url(pages: list[ParsedPage]) -> list[ParsedPage]:
+    """One page per url (its latest fetch), so a page passed twice is not loaded twice."""
+    latest: dict[str, ParsedPage] = {}
+    for page in pages:
+        kept = latest.get(page.url)
+        if kept is None or (utc(page.fetched_at) or _EPOCH) >= (utc(kept.fetched_at) or _EPOCH):
+            latest[page.url] = page
+    return list(latest.values())
+
+
 def _canonical_first(pages: list[ParsedPage]) -> list[ParsedPage]:
     """Most recently fetched copy first (it is the current text), longer text breaking ties."""
     return sorted(pages, key=lambda p: (utc(p.fetched_at) or _EPOCH, len(p.report.text)), reverse=True)
@@ -178,6 +188,7 @@ def load_report_year(
     Pages whose parsed year is another year are not loaded here and are listed in the summary.
     With refresh_search the full-text index is rebuilt in the same transaction.
     """
+    pages = _latest_per_url(pages)
     summary = LoadSummary(report_year=report_year, pages=len(pages))
     annual, others = _split(report_year, pages, summary)
     if summary.other_year:
