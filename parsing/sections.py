@@ -28,6 +28,7 @@ _HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
 _RUN_IN = re.compile(rf"(?:^|(?<=[。；;!！?？\n]))[ \t\u3000]*(?P<num>[{_CN}]{{1,3}})是[,，:：、]?")
 _HEADING_END = re.compile(r"[。；;!！?？]")
 _MAX_HEADING = 80
+_MAX_PART_LINE = 24
 
 # Explicit wording of the parts; checked in this order on a heading's text.
 _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -125,11 +126,29 @@ class PartIndex:
         return self.parts[i] if i >= 0 else None
 
 
+def _unnumbered_part_lines(text: str) -> list[Section]:
+    """Short stand-alone lines that name a part without a number ("下一步工作打算"), as level-1 marks."""
+    marks = []
+    for line in _LINE.finditer(text):
+        s = line.group().strip()
+        if not s or len(s) > _MAX_PART_LINE or _HEADING_END.search(s):
+            continue
+        if any(p.match(line.group()) for _, p in _HEADINGS):
+            continue
+        part = classify_part(s, explicit_only=True)
+        if part is not None:
+            marks.append(Section(level=1, number="", heading=s, part=part,
+                                 start=line.start(), end=line.end()))
+    return marks
+
+
 def part_index(text: str, sections: list[Section] | None = None) -> PartIndex:
     """Offsets where the part changes. A level-1 heading sets the part; a deeper heading that names a
-    part explicitly sets it until the next heading of its level or above."""
+    part explicitly sets it until the next heading of its level or above. Unnumbered short lines
+    that name a part ("下一步工作打算") count as level-1 headings here."""
     if sections is None:
         sections = parse_sections(text)
+    sections = sorted([*sections, *_unnumbered_part_lines(text)], key=lambda s: s.start or 0)
     starts: list[int] = []
     parts: list[str | None] = []
     stack: list[tuple[int, str | None]] = []  # (level, part) of open headings

@@ -11,7 +11,8 @@ from parsing.model import NumericMention
 # Numbers that are identifiers rather than quantities: 〔2023〕5号, phone numbers, section numbers.
 _IDENTIFIERS = re.compile(
     r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d+\s*号"
-    r"|(?<!\d)(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?!\d)"
+    r"|(?<!\d)0\d{2,3}[-－—]\d{7,8}(?!\d)"
+    r"|(?:电话|热线|咨询|联系|传真|手机|号码)[^0-9\n]{0,6}\d{5,12}(?![\d.])"
     r"|(?<!\d)1[3-9]\d{9}(?!\d)"
     r"|(?<!\d)12345(?!\d)"
     r"|(?m:^[ \t\u3000]*[（(]?\d{1,2}[)）.、．](?!\d))"
