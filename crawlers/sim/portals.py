@@ -116,6 +116,7 @@ class SimPortals:
             ready.set()
             loop.run_forever()
             loop.run_until_complete(self._stop_servers())
+            loop.run_until_complete(asyncio.sleep(0.05))  # let aborted connections finish their handlers
             pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
             for task in pending:
                 task.cancel()
@@ -219,6 +220,9 @@ class SimPortals:
         fault = portal.faults.by_path.get(path)
         out = {"url": f"http://{portal.netloc}{path}", "host": portal.netloc, "source_id": f"sim-{portal.site.key}"}
         out.update({k: v for k, v in entry.items() if k != "path"})
+        for link in ("report_in_attachment", "attachment_of"):  # paths of the same portal -> URLs
+            if out.get(link):
+                out[link] = f"http://{portal.netloc}{out[link]}"
         out["recoverable"] = fault is None or fault.recoverable
         out["faults"] = ([fault.label] if fault else []) + (["wrong_charset"] if path in portal.faults.wrong_charset else [])
         return out

