@@ -54,8 +54,10 @@ def detect_challenge(status: int | None, headers: Mapping[str, str], text: str) 
         return f"anti-bot challenge: Ruishu (瑞数) JS cookie wall, HTTP {status}"
 
     jsl_cookie = "__jsluid" in cookies or "__jsl_clearance" in cookies
-    jsl_script = bool(_JSL_SCRIPT.search(page)) or "__jsl_clearance" in page
-    if (status == 521 and (jsl_cookie or jsl_script)) or (jsl_script and "__jsl_clearance" in page and bare):
+    jsl_script = bool(_JSL_SCRIPT.search(page))
+    # the script spells the cookie name in pieces ('_')+('_')+('jsl_clearance_s'); the core survives
+    jsl_named = "jsl_clearance" in page or jsl_cookie
+    if (status == 521 and (jsl_cookie or jsl_script)) or (jsl_script and jsl_named and bare):
         return f"anti-bot challenge: Jiasule (加速乐) JS cookie wall, HTTP {status}"
 
     wzws_cookie = "wzws_cid" in cookies or "wzws_sessionid" in cookies
