@@ -87,7 +87,7 @@ def decode_body(body: bytes, content_type_header: str | None) -> tuple[str, str]
 
     # GBK/GB18030 text of any length is practically never valid UTF-8, while UTF-8 pages behind a
     # stale `gb2312` meta are common after CMS upgrades: valid UTF-8 with real multibyte content wins
-    if _is_utf8(body) and sum(b >= 0x80 for b in body[:SNIFF_BYTES * 4]) >= UTF8_EVIDENCE_BYTES:
+    if _is_utf8(body) and sum(b >= 0x80 for b in body[: SNIFF_BYTES * 4]) >= UTF8_EVIDENCE_BYTES:
         return body.decode("utf-8"), "utf-8"
 
     declared = [

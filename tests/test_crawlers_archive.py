@@ -119,8 +119,16 @@ def test_rebuild_index_from_warc_files_gives_the_same_index(tmp_path):
     archive.record(response(), {"User-Agent": "fazhi"})
     archive.record(response(url=f"{URL}?dup"), {})
     archive.record(response(outcome=Outcome.NOT_MODIFIED, status=304, body=b"", headers={}), {})
-    archive.record(response(url=f"{URL}?x", status=None, outcome=Outcome.SKIPPED_ROBOTS, body=b"",
-                            reason="robots.txt disallows it"), None)
+    archive.record(
+        response(
+            url=f"{URL}?x",
+            status=None,
+            outcome=Outcome.SKIPPED_ROBOTS,
+            body=b"",
+            reason="robots.txt disallows it",
+        ),
+        None,
+    )
     pdf = response(url=f"{URL}?y", body=b"\x00" * 5_000, headers={"Content-Type": "application/pdf"})
     archive.record(pdf, {}, None)
     archive.record(response(url=f"{URL}?p", body=b"<p>x</p>"), {}, b"a=1", method="POST")

@@ -4,9 +4,11 @@ import pytest
 
 from crawlers.decoding import declared_in_document, decode_body, is_text_type, normalise_encoding
 
-TEXT = "<html><head><title>某县人民政府2023年法治政府建设年度报告</title></head><body>" + (
-    "<p>坚持依法行政，深化行政执法体制改革，行政复议案件依法审结。</p>" * 8
-) + "</body></html>"
+TEXT = (
+    "<html><head><title>某县人民政府2023年法治政府建设年度报告</title></head><body>"
+    + ("<p>坚持依法行政，深化行政执法体制改革，行政复议案件依法审结。</p>" * 8)
+    + "</body></html>"
+)
 TRAD = "<p>堅持依法行政，深化行政執法體制改革，推進政務公開。</p>" * 8
 
 
@@ -74,8 +76,15 @@ def test_empty_body():
 
 @pytest.mark.parametrize(
     ("content_type", "text"),
-    [("text/html; charset=utf-8", True), ("application/json", True), ("application/rss+xml", True),
-     ("text/xml", True), ("application/pdf", False), ("application/msword", False), (None, False)],
+    [
+        ("text/html; charset=utf-8", True),
+        ("application/json", True),
+        ("application/rss+xml", True),
+        ("text/xml", True),
+        ("application/pdf", False),
+        ("application/msword", False),
+        (None, False),
+    ],
 )
 def test_is_text_type(content_type, text):
     assert is_text_type(content_type) is text

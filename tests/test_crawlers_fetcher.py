@@ -64,8 +64,14 @@ def test_rate_and_connection_limits_hold_per_host_measured_by_the_servers():
         for srv in (a, b):
             srv.route("/robots.txt", Reply(status=404))
             for i in range(10):
-                srv.route(f"/p{i}", Reply(body=PAGE.format(i).encode(), delay=0.3,
-                                          headers=[("Content-Type", "text/html; charset=utf-8")]))
+                srv.route(
+                    f"/p{i}",
+                    Reply(
+                        body=PAGE.format(i).encode(),
+                        delay=0.3,
+                        headers=[("Content-Type", "text/html; charset=utf-8")],
+                    ),
+                )
         urls = [srv.url(f"/p{i}") for i in range(10) for srv in (a, b)]
         source = source_for(a, b, politeness=polite)
         results, fetcher = run(fetch_all(urls, source=source, politeness=polite))
@@ -154,10 +160,12 @@ def test_robots_5xx_allows_all_and_is_noted():
     with LoopbackServer("127.0.0.5") as srv:
         srv.route("/robots.txt", Reply(500))
         srv.route("/page", Reply(body=b"page"))
+
         async def go():
             async with Fetcher(default_politeness=FAST) as fetcher:
                 result = await fetcher.fetch(srv.url("/page"))
                 return result, fetcher.robots_notes
+
         result, notes = run(go())
     assert result.outcome is Outcome.OK
     assert any("HTTP 500" in note for note in notes.values())
@@ -210,8 +218,13 @@ def test_size_caps_stop_big_bodies_and_gzip_bombs(server):
 
 def test_gzip_body_is_decoded(server):
     text = PAGE.format("压缩页面")
-    server.route("/gz", Reply(body=gzip.compress(text.encode()), headers=[
-        ("Content-Encoding", "gzip"), ("Content-Type", "text/html; charset=utf-8")]))
+    server.route(
+        "/gz",
+        Reply(
+            body=gzip.compress(text.encode()),
+            headers=[("Content-Encoding", "gzip"), ("Content-Type", "text/html; charset=utf-8")],
+        ),
+    )
     (result,), _ = run(fetch_all([server.url("/gz")]))
     assert result.outcome is Outcome.OK and result.text == text
 
@@ -221,8 +234,14 @@ def test_ruishu_challenge_is_blocked_and_archived_as_evidence(server, tmp_path):
         b"<html><head><meta id='x' content='abc' r='m'><script>$_ts=window['$_ts'];if(!$_ts)$_ts={};"
         b"$_ts.nsd=1;$_ts.cd='q';</script><script src='/aZb/c.js' r='m'></script></head></html>"
     )
-    server.route("/guarded", Reply(412, body=challenge, headers=[
-        ("Set-Cookie", "NfBCSins2OywS=60abc; path=/"), ("Content-Type", "text/html")]))
+    server.route(
+        "/guarded",
+        Reply(
+            412,
+            body=challenge,
+            headers=[("Set-Cookie", "NfBCSins2OywS=60abc; path=/"), ("Content-Type", "text/html")],
+        ),
+    )
     archive = Archive(tmp_path)
     (result,), fetcher = run(fetch_all([server.url("/guarded")], archive=archive))
     assert result.outcome is Outcome.BLOCKED and "Ruishu" in result.reason
@@ -252,15 +271,21 @@ def test_redirects_followed_on_site_refused_off_site_and_loops_detected():
 
 
 def test_post_form_is_sent_and_archived_with_its_body(server, tmp_path):
-    server.route("/dataproxy.jsp", lambda req: Reply(
-        body=b"<datastore><record>" + req.body + b"</record></datastore>",
-        headers=[("Content-Type", "text/xml; charset=utf-8")]))
+    server.route(
+        "/dataproxy.jsp",
+        lambda req: Reply(
+            body=b"<datastore><record>" + req.body + b"</record></datastore>",
+            headers=[("Content-Type", "text/xml; charset=utf-8")],
+        ),
+    )
     archive = Archive(tmp_path)
 
     async def go():
         async with Fetcher(archive=archive, default_politeness=FAST) as fetcher:
-            return [await fetcher.fetch(server.url("/dataproxy.jsp"), method="POST", data={"page": str(n)})
-                    for n in (1, 2)]
+            return [
+                await fetcher.fetch(server.url("/dataproxy.jsp"), method="POST", data={"page": str(n)})
+                for n in (1, 2)
+            ]
 
     one, two = run(go())
     assert one.text.endswith("<record>page=1</record></datastore>") and "page=2" in two.text
@@ -316,7 +341,6 @@ def test_host_allowed(host: str, allowed: set[str], ok: bool):
     assert host_allowed(host, allowed) is ok
 
 
-
 def test_redirect_to_same_url_that_sets_a_session_cookie_is_followed(server):
     def page(req):
         if "sid=1" in req.headers.get("cookie", ""):
@@ -330,8 +354,12 @@ def test_redirect_to_same_url_that_sets_a_session_cookie_is_followed(server):
 
 def test_wzws_cookie_redirect_loop_is_blocked(server):
     counter = iter(range(100))
-    server.route("/wz", lambda req: Reply(
-        307, headers=[("Location", "/wz"), ("Set-Cookie", f"wzws_cid={next(counter)}; Path=/")]))
+    server.route(
+        "/wz",
+        lambda req: Reply(
+            307, headers=[("Location", "/wz"), ("Set-Cookie", f"wzws_cid={next(counter)}; Path=/")]
+        ),
+    )
     (result,), _ = run(fetch_all([server.url("/wz")]))
     assert result.outcome is Outcome.BLOCKED and "WZWS" in result.reason
     assert len(server.hits("/wz")) <= 11

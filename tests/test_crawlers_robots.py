@@ -40,12 +40,14 @@ def test_crawl_delay_is_reported():
 
 def test_missing_or_unreachable_robots_allows_all():
     failed, blocked = Outcome.FAILED, Outcome.BLOCKED
-    robots, _ = cache_answering({
-        "http://c.gov.cn/robots.txt": FetchResult(url="", outcome=failed, status=404),
-        "http://d.gov.cn/robots.txt": FetchResult(url="", outcome=failed, reason="ConnectError"),
-        "http://e.gov.cn/robots.txt": FetchResult(url="", outcome=failed, status=503, reason="HTTP 503"),
-        "http://f.gov.cn/robots.txt": FetchResult(url="", outcome=blocked, status=412, reason="Ruishu"),
-    })
+    robots, _ = cache_answering(
+        {
+            "http://c.gov.cn/robots.txt": FetchResult(url="", outcome=failed, status=404),
+            "http://d.gov.cn/robots.txt": FetchResult(url="", outcome=failed, reason="ConnectError"),
+            "http://e.gov.cn/robots.txt": FetchResult(url="", outcome=failed, status=503, reason="HTTP 503"),
+            "http://f.gov.cn/robots.txt": FetchResult(url="", outcome=blocked, status=412, reason="Ruishu"),
+        }
+    )
     for host in "cdef":
         assert asyncio.run(robots.verdict(f"http://{host}.gov.cn/anything")).allowed
     assert set(robots.notes) == {"http://d.gov.cn", "http://e.gov.cn", "http://f.gov.cn"}

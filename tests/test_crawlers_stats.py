@@ -25,8 +25,16 @@ def test_outcomes_are_counted_per_host_and_logged():
 
 
 def test_log_row_has_the_warehouse_columns():
-    row = fetch_log_row(FetchResult(url="https://a.gov.cn/x", outcome=Outcome.OK, status=200, body=b"abc",
-                                    elapsed_seconds=0.5, archive_ref="f.warc.gz:0"))
+    row = fetch_log_row(
+        FetchResult(
+            url="https://a.gov.cn/x",
+            outcome=Outcome.OK,
+            status=200,
+            body=b"abc",
+            elapsed_seconds=0.5,
+            archive_ref="f.warc.gz:0",
+        )
+    )
     columns = {"url", "host", "status", "outcome", "bytes", "elapsed", "archive_ref", "reason", "fetched_at"}
     assert set(row) == columns
     assert row["bytes"] == 3 and row["host"] == "a.gov.cn"
