@@ -81,6 +81,8 @@ def test_cli_sql_formats(db):
     assert as_csv.output.splitlines()[0] == "report_year,title"
     table = runner.invoke(main, ["sql", "SELECT count(*) AS n FROM v_metrics", "--db", str(db)])
     assert table.exit_code == 0 and "2" in table.output
+    markup = runner.invoke(main, ["sql", "SELECT '[/bold] [red]x' AS t", "--db", str(db)])
+    assert markup.exit_code == 0 and "[/bold] [red]x" in markup.output
     refused = runner.invoke(main, ["sql", "DELETE FROM reports", "--db", str(db)])
     assert refused.exit_code != 0 and "read-only" in refused.output
 

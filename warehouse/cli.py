@@ -13,7 +13,9 @@ from typing import Any
 import click
 import duckdb
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from warehouse.db import WarehouseBusyError, connect, default_db_path
 
@@ -80,7 +82,8 @@ def sql(query: str, db_path: Path | None, fmt: str, max_width: int) -> None:
     else:
         table = Table(*columns, caption=f"{len(rows)} row(s)")
         for row in rows:
-            table.add_row(*("NULL" if v is None else str(_plain(v))[:max_width] for v in row))
+            # Text, not str: cell values are data and must not be read as rich markup
+            table.add_row(*(Text("NULL" if v is None else str(_plain(v))[:max_width]) for v in row))
         Console().print(table)
 
 
@@ -105,9 +108,11 @@ def search(query: str, db_path: Path | None, limit: int) -> None:
         return
     for n, hit in enumerate(hits, 1):
         console.print(
-            f"[bold]{n}. {hit.title or '(untitled)'}[/bold]  {hit.issuer or ''} {hit.report_year}  "
-            f"score {hit.score:.2f}\n   {hit.url or ''}",
+            # crawled text is escaped: a title may contain [brackets] that rich would read as markup
+            f"[bold]{n}. {escape(hit.title or '(untitled)')}[/bold]  {escape(hit.issuer or '')} "
+            f"{hit.report_year}  score {hit.score:.2f}\n   {escape(hit.url or '')}",
             highlight=False,
+            soft_wrap=True,
         )
         for sentence in hit.sentences:
-            console.print(f"   · {sentence}", highlight=False, markup=False)
+            console.print(f"   · {sentence}", highlight=False, markup=False, soft_wrap=True)
