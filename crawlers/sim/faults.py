@@ -84,3 +84,20 @@ def ruishu_challenge(seed_value: str) -> tuple[bytes, str]:
             '</head><body></body></html>')
     cookie = f"{cookie_name}={cookie_value}; Path=/; expires=Fri, 01 Jan 2100 00:00:00 GMT; HttpOnly"
     return page.encode(), cookie
+
+
+def ensure_every_kind(plans: list[tuple[str, FaultPlan, list[str]]], seed: int) -> None:
+    """Give the default profile at least one page of each fault kind, whatever the dice said.
+
+    plans: (site key, plan, leaf paths) per portal. Missing kinds go to leaves without a fault.
+    """
+    present = {f.kind for _, plan, _ in plans for f in plan.by_path.values()}
+    rng = random.Random(f"{seed}|faults|coverage")
+    free = [(plan, path) for _, plan, leaves in plans for path in leaves if path not in plan.by_path]
+    rng.shuffle(free)
+    for kind in (*PERMANENT, *TRANSIENT):
+        if kind in present or not free:
+            continue
+        plan, path = free.pop()
+        plan.by_path[path] = Fault(kind, None if kind in PERMANENT and kind not in TRANSIENT else 1)
+        present.add(kind)

@@ -17,7 +17,7 @@ from html import escape
 
 from crawlers.model import Column, Politeness, Source
 from crawlers.sim.config import SimConfig
-from crawlers.sim.faults import FaultPlan, plan_faults
+from crawlers.sim.faults import FaultPlan, ensure_every_kind, plan_faults
 from crawlers.sim.families import render
 from crawlers.sim.families.base import Rendered, Request, Resource
 from crawlers.sim.generator import build_world
@@ -54,8 +54,11 @@ def build_portals(config: SimConfig) -> list[Portal]:
         html_paths = [p for p, r in rendered.routes.items() if r.content_type.startswith("text/html")]
         faults = plan_faults(config.faults, config.seed, site.key, rendered.lists, rendered.leaves,
                              site.encoding == "gbk", html_paths)
-        rendered.routes["/robots.txt"] = _robots(site, faults, sitemap=index % 2 == 0)
         portals.append(Portal(site, rendered, faults))
+    if config.faults != "none":
+        ensure_every_kind([(p.site.key, p.faults, p.rendered.leaves) for p in portals], config.seed)
+    for index, p in enumerate(portals):
+        p.rendered.routes["/robots.txt"] = _robots(p.site, p.faults, sitemap=index % 2 == 0)
     return portals
 
 

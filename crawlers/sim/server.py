@@ -138,17 +138,17 @@ class HostServer:
 
     async def _answer(self, req: Request, writer: asyncio.StreamWriter) -> bool:
         self.hits[req.raw_target] += 1
-        fault = self.faults.by_path.get(req.path) if not req.query else self.faults.by_path.get(req.raw_target)
+        fault = self.faults.by_path.get(req.raw_target)
         if fault and fault.kind != "robots" and (fault.times is None or self.hits[req.raw_target] <= fault.times):
             return await self._fault(fault, req, writer)
-        if req.query.get("sim_loop") == "1" and self.faults.by_path.get(req.path, Fault("", 0)).kind == "redirect_loop":
-            return await self._send(writer, req, 302, b"", {"Location": req.path})
+        if req.query.get("sim_loop") == "1":
+            origin = _without_loop_marker(req.raw_target)
+            if getattr(self.faults.by_path.get(origin), "kind", "") == "redirect_loop":
+                return await self._send(writer, req, 302, b"", {"Location": origin})
         res = await self.dispatch(req)
         if res is None:
             return await self._send(writer, req, 404, _not_found(), {"Content-Type": "text/html; charset=utf-8"})
-        headers = {"Content-Type": res.content_type, **res.headers}
-        if req.path in self.faults.wrong_charset:
-            headers["Content-Type"] = "text/html; charset=utf-8"
+        headers = {"Content-Type": self._content_type(req, res), **res.headers}
         if res.cacheable and res.status == 200:
             headers["ETag"] = res.etag
             if res.last_modified:
@@ -158,6 +158,13 @@ class HostServer:
                 return await self._send(writer, req, 304, b"", {k: v for k, v in headers.items()
                                                                 if k in ("ETag", "Last-Modified")})
         return await self._send(writer, req, res.status, res.body, headers)
+
+    def _content_type(self, req: Request, res: Resource | None) -> str:
+        if res is None:
+            return "text/html; charset=utf-8"
+        if req.raw_target in self.faults.wrong_charset:
+            return "text/html; charset=utf-8"  # the header lies; the bytes are GBK
+        return res.content_type
 
     async def _fault(self, fault: Fault, req: Request, writer: asyncio.StreamWriter) -> bool:
         html = {"Content-Type": "text/html; charset=utf-8"}
@@ -170,7 +177,7 @@ class HostServer:
             res = await self.dispatch(req)
             body = res.body if res else _not_found()
             return await self._send(writer, req, 200 if res else 404, body,
-                                    {"Content-Type": res.content_type if res else html["Content-Type"]})
+                                    {"Content-Type": self._content_type(req, res)})
         if fault.kind == "reset":
             sock = writer.get_extra_info("socket")
             if sock is not None:
@@ -181,13 +188,14 @@ class HostServer:
         if fault.kind == "truncate":
             res = await self.dispatch(req)
             body = res.body if res else _not_found()
-            head = _head(200, {"Content-Type": res.content_type if res else "text/html", "Content-Length": str(len(body)),
+            head = _head(200, {"Content-Type": self._content_type(req, res), "Content-Length": str(len(body)),
                                "Connection": "close"})
             writer.write(head + body[: max(1, len(body) // 3)])
             await writer.drain()
             return False
         if fault.kind == "redirect_loop":
-            return await self._send(writer, req, 302, b"", {"Location": f"{req.path}?sim_loop=1"})
+            joiner = "&" if "?" in req.raw_target else "?"
+            return await self._send(writer, req, 302, b"", {"Location": f"{req.raw_target}{joiner}sim_loop=1"})
         if fault.kind == "offsite":
             target = (self.offsite() if self.offsite else "http://127.0.0.1:9") + req.path
             return await self._send(writer, req, 302, b"", {"Location": target})
@@ -241,6 +249,10 @@ async def _read_request(reader: asyncio.StreamReader) -> Request | None:
     raw = split.path + (f"?{split.query}" if split.query else "")
     return Request(method=method.upper(), path=split.path or "/", query=query, raw_target=raw,
                    headers=headers, body=body)
+
+
+def _without_loop_marker(target: str) -> str:
+    return target.replace("?sim_loop=1", "").replace("&sim_loop=1", "")
 
 
 def _keep_alive(req: Request) -> bool:
