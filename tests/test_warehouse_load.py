@@ -17,6 +17,7 @@ import pytest
 from parsing.model import MetricFact, NumericMention, Region, Report, Section
 from warehouse.db import connect
 from warehouse.load import (
+    fetch_row,
     load_discovered,
     load_fetches,
     load_regions,
@@ -289,3 +290,17 @@ def test_identity_key_joins_copies_whose_text_differs_and_fingerprint_joins_keyl
     rows = con.execute("SELECT len(urls), starts_with(text, '（PDF') FROM reports ORDER BY ALL").fetchall()
     # html+pdf: one report whose current text is the PDF's (fetched last); keyless copies: one; twice: one url
     assert rows == [(1, False), (2, False), (2, True)]
+
+
+def test_fetch_row_maps_a_crawler_fetch_result(con):
+    from crawlers.model import FetchResult, Outcome
+
+    result = FetchResult(
+        url="http://gov.example.cn/a.html", outcome=Outcome.BLOCKED, final_url="https://gov.example.cn/a.html",
+        status=202, body=b"<html>challenge</html>", reason="anti-bot challenge page", elapsed_seconds=1.5,
+        fetched_at=datetime(2024, 4, 1, 8, 0), archive_ref="c.warc.gz:99",
+    )  # fmt: skip
+    assert load_fetches(con, [fetch_row(result, "src-a")]) == 1
+    row = con.execute("SELECT host, outcome, bytes, elapsed, fetched_at, reason FROM fetches").fetchone()
+    expected_time = datetime(2024, 4, 1, 8, 0, tzinfo=UTC)  # naive crawler times are UTC
+    assert row == ("gov.example.cn", "blocked", 22, 1.5, expected_time, "anti-bot challenge page")
