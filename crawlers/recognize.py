@@ -10,7 +10,7 @@ from crawlers.model import Column, Politeness, Source
 
 _HANWEB_STORE = re.compile(r"<datastore>.*?(webid|columnid|unitid|<recordset>)", re.S | re.I)
 _HANWEB_PATH = re.compile(r"/col/col\d+/", re.I)
-_GKMLPT = re.compile(r"window\._CONFIG\s*=\s*\{[^<]*?\bSID\s*:", re.S)
+_GKMLPT = re.compile(r"""window\._CONFIG\s*=\s*\{[^<]*?\bSID['"]?\s*:""", re.S)
 
 
 def recognise(url: str, html: str) -> str:

@@ -18,8 +18,9 @@ from crawlers.adapters.links import canonical_url
 from crawlers.adapters.text import find_date, guess_report_year, looks_like_report
 from crawlers.model import Candidate, Column, Source
 
-_SID = re.compile(r"""\bSID\s*:\s*['"]?([\w-]+)['"]?""")
-_TREE = re.compile(r"\bTREE\s*:\s*(\[.*?\])\s*,\s*[A-Z_]+\s*:", re.S)
+# keys bare (SID:'2') as in the real template, or quoted as JSON writers put them
+_SID = re.compile(r"""\bSID['"]?\s*:\s*['"]?([\w-]+)['"]?""")
+_TREE = re.compile(r"""\bTREE['"]?\s*:\s*(\[.*?\])\s*,\s*['"]?[A-Z_]+['"]?\s*:""", re.S)
 _TOPIC_CATEGORY = re.compile(r"法治政府|依法行政|法治建设")
 
 
