@@ -80,11 +80,10 @@ class BoundedDecoder:
         for stage in self._stages:
             room = self.limit - self.produced
             chunks = [piece for chunk in chunks for piece in stage.feed(chunk, room)]
-        out = b"".join(chunks)
-        self.produced += len(out)
+        self.produced += sum(len(c) for c in chunks)
         if self.produced > self.limit:
-            raise DecompressedTooLarge(self.limit)
-        return out
+            raise DecompressedTooLarge(self.limit)  # before joining: no second copy of a bomb
+        return b"".join(chunks)
 
     def flush(self) -> bytes:
         return self.feed(b"")
