@@ -259,6 +259,7 @@ def test_sources_discovered_and_fetches_reload_without_duplicates(con):
              "fetched_at": datetime(2024, 4, 1, 1, 2, 3, tzinfo=UTC)}  # fmt: skip
     assert load_fetches(con, [fetch, fetch]) == 1
     assert load_fetches(con, [fetch]) == 0
+    assert load_fetches(con, [fetch | {"fetched_at": "2024-04-01T01:02:03Z"}]) == 0  # same time as text
     assert con.execute("SELECT host, outcome FROM fetches").fetchall() == [("gov.example.cn", "ok")]
     with pytest.raises(ValueError, match="outcome"):
         load_fetches(con, [fetch | {"outcome": "weird"}])

@@ -12,10 +12,16 @@ import pyarrow as pa
 TS = pa.timestamp("us", tz="UTC")
 
 
-def utc(value: datetime | None) -> datetime | None:
-    """Aware datetimes converted to UTC; naive ones are taken to be UTC already."""
+def utc(value: datetime | str | None) -> datetime | None:
+    """Aware datetimes converted to UTC; naive ones are taken to be UTC already. ISO 8601 strings
+    (as the crawler's sqlite fetch log stores them, 'Z' included) are read first."""
     if value is None:
         return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise ValueError(f"not an ISO 8601 timestamp: {value!r}") from exc
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
