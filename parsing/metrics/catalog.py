@@ -50,7 +50,8 @@ LITIGATION = r"诉讼|应诉|被告|起诉|行政案件"
 MEDIATION = r"纠纷|矛盾|人民调解|调解组织"
 HOTLINE = r"12345|热线(?!日)|接诉即办"
 NORMATIVE = r"规范性文件|文件"
-PUBLICITY = r"普法|法治宣传|法制宣传|宣讲|送法|法治讲座|法律讲座|宪法|宣传活动|宣传日|宣传月|法治文化"
+PUBLICITY = (r"普法|法治宣传|法制宣传|宣讲|送法|法治讲座|法律讲座|宪法|宣传活动|宣传日|宣传月|法治文化"
+             r"|以案释法")
 
 _PENDING = r"未审结|未办结|未结案|未结|尚在审理|正在审理|审理中|在审|待审"
 _OUTCOME_LIST = r"撤回|纠错|等"
@@ -100,7 +101,7 @@ RULES: tuple[Rule, ...] = (
     # 政务公开
     rule("info_disclosed_proactively", "条", frozenset({"条", "件", "个", "篇"}),
          r"主动公开|(?:发布|公开)(?:各类|各项)?(?:政府|政务)信息",
-         exclude=r"微信|微博|公众号|新媒体|头条|抖音|重点领域|七公示|双公示|信用|解读"),
+         exclude=r"微信|微博|公众号|新媒体|头条|抖音|重点领域|七公示|双公示|信用|解读|申请"),
     rule("disclosure_requests", "件", frozenset({"件", "个", "人次", "条", "份", "宗"}),
          r"依申请公开|申请公开|公开申请"),
     # 人民调解 / 矛盾纠纷化解
@@ -122,7 +123,7 @@ RULES: tuple[Rule, ...] = (
     rule("hotline_received", "件", CASES | {"条", "单", "次", "通"},
          r"受理|接听|接收|收到|接到|诉求|工单|来电|话务|热线", domain=HOTLINE),
     # 行政执法
-    rule("enforcement_personnel_trained", "人", PERSONS, r"培训|轮训|集训|训练",
+    rule("enforcement_personnel_trained", "人", PERSONS, r"培训|轮训|集训|训练|参训",
          needs=r"执法", exclude=r"知识测试|知识考试|测试|竞赛|考法|学法考试|学法用法考试|申领|资格考试",
          around=True),
     rule("enforcement_personnel_certified", "人", PERSONS,
@@ -144,7 +145,8 @@ RULES: tuple[Rule, ...] = (
          domain=PUBLICITY, exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审|讲座"),
     rule("publicity_participants", "人", PERSONS,
          r"参加|参与|覆盖|受众|受益|惠及|听众|群众|人数|观看|参学|受教育|现场",
-         domain=PUBLICITY, exclude=r"干部|执法人员|公务员|领导|宣讲员|明白人|志愿者|律师|调解员|工作人员"),
+         domain=PUBLICITY,
+         exclude=r"干部|执法人员|公务员|领导|宣讲员|明白人|志愿者|律师|调解员|工作人员|考试|参考|测试"),
     rule("publicity_materials", "份", frozenset({"份", "册", "本", "张"}),
          r"发放|派发|分发|赠送|发送|散发|印发|印制|发出",
          needs=r"资料|册|宣传品|材料|读本|宣传单|传单|折页|宣传页|法律书籍|书籍|法治|普法|宣传", around=True,

@@ -63,6 +63,8 @@ _QUAL_AFTER = (
 )
 _WEAK_PENALTY = 10_000
 _OTHER_CLAUSE_PENALTY = 1_000
+_NOUN_AFTER_PENALTY = 100
+_LEAD_CHARS = 120  # how far back in the paragraph a sentence's subject may stand
 _DOMAINS = tuple({r.domain.pattern: r.domain for r in RULES if r.domain is not None}.values())
 # "13个乡镇", "十件惠民实事": a classifier followed by the noun it counts, which is not a case.
 _CASE_UNITS = frozenset({"件", "宗", "起", "例", "个", "件次"})
@@ -114,12 +116,13 @@ def _active_domain(ctx: str) -> re.Pattern[str] | None:
 
 
 def _choose_rule(unit: str, ctx: str, pre: str, post: str, object_first: bool,
-                 own_clause: int) -> Rule | None:
+                 own_clause: int, noun_follows: bool) -> Rule | None:
     """The eligible rule whose cue stands nearest to the number.
 
     `pre` is the text before the number back to the previous figure, at most one clause beyond
     the number's own; its last `own_clause` characters are the number's own clause, and a cue
-    outside it only counts when the own clause has none.
+    outside it only counts when the own clause has none. When a noun follows the number
+    ("办理了23件行政处罚案件") that noun phrase is searched too, after the words before it.
     """
     local = pre[len(pre) - own_clause:] + "|" + post
     wide = pre + "|" + post
@@ -131,7 +134,7 @@ def _choose_rule(unit: str, ctx: str, pre: str, post: str, object_first: bool,
         if r.domain is not None and not (
             (active is not None and r.domain.pattern == active.pattern)
             or r.domain.search(pre)
-            or (active is None and r.domain.search(post))
+            or ((active is None or noun_follows) and r.domain.search(post))
         ):
             continue
         if r.needs is not None and not r.needs.search(wide):
@@ -152,10 +155,11 @@ def _choose_rule(unit: str, ctx: str, pre: str, post: str, object_first: bool,
                 distance = d if distance is None else min(distance, d)
             if r.near is not None and distance is not None and distance > r.near:
                 distance = None
-            if r.around:
+            if r.around or (noun_follows and r.near is None):
                 m = r.cue.search(post)
-                if m is not None and (distance is None or m.start() < distance):
-                    distance = m.start()
+                if m is not None:
+                    d = m.start() if r.around else m.start() + _NOUN_AFTER_PENALTY
+                    distance = d if distance is None else min(distance, d)
         if distance is None:
             continue
         if r.weak:
@@ -166,7 +170,9 @@ def _choose_rule(unit: str, ctx: str, pre: str, post: str, object_first: bool,
 
 
 def _sentence_facts(sentence: str, report_year: int | None, issuer: str | None, issuer_kind: str | None,
-                    own_level: bool) -> list[_Candidate]:
+                    own_level: bool, lead: str = "") -> list[_Candidate]:
+    """Facts of one sentence; `lead` is the paragraph text just before it, where the subject of
+    a sentence that has none of its own stands ("在行政复议方面…;审结136件,其中维持78件")."""
     scan = _blank_titles(fold_width(sentence))
     tokens = iter_numbers(scan)
     if not tokens:
@@ -223,7 +229,10 @@ def _sentence_facts(sentence: str, report_year: int | None, issuer: str | None, 
             if ys < tok.start:
                 year = y
         previous_year = _PREVIOUS_YEAR_TAIL.search(pre) is not None
-        r = _choose_rule(unit, ctx, pre, post, object_first, tok.start - max(cstart, window_start))
+        noun_follows = bool(_COUNTED_NOUN.match(post)) and not _FUNCTION_START.match(post)
+        own_clause = tok.start - max(cstart, window_start)
+        r = _choose_rule(unit, lead + "|" + ctx, pre, post, object_first, own_clause,
+                         noun_follows and not object_first)
         if previous_year and report_year is not None:
             year = report_year - 1
         if r is None and out and unit in out[-1].rule.units and (
@@ -265,7 +274,9 @@ def extract_metrics(text: str, report_year: int | None, *, issuer: str | None = 
             continue
         sentence = text[start:end]
         own_level = any(a <= start < b for a, b in own_lines)
-        for c in _sentence_facts(sentence, report_year, issuer, issuer_kind, own_level):
+        line_start = text.rfind("\n", 0, start) + 1
+        lead = text[max(line_start, start - _LEAD_CHARS):start]
+        for c in _sentence_facts(sentence, report_year, issuer, issuer_kind, own_level, lead):
             ident = (c.rule.key, round(c.value, 4), c.year)
             if ident in seen:
                 continue

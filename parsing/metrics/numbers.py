@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -21,13 +22,17 @@ UNITS = (
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 
+_SP = r"[ \u00a0\u3000]{0,2}"
+_TAIL = rf"{_SP}(?P<more1>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?{_SP}(?P<unit>{_UNIT_ALT})?"
+# Chinese numerals are everyday characters (一是, 统一, 十三五): only taken when a unit follows,
+# which the lookahead checks before a match object is ever built.
+_CN_NUM = (rf"[{_CN_DIGITS}]{{1,10}}(?:点[零〇一二三四五六七八九]{{1,6}})?"
+           rf"(?={_SP}(?:余|多)?(?:万|亿)?(?:余|多)?{_SP}(?:{_UNIT_ALT}))")
 _TOKEN = re.compile(
     r"(?P<pctcn>百分之(?P<pctnum>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十点]{1,8}))"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|[{_CN_DIGITS}]{{1,10}}(?:点[零〇一二三四五六七八九]{{1,6}})?)"
-    r"[ \u00a0\u3000]{0,2}(?P<more1>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?"
-    rf"[ \u00a0\u3000]{{0,2}}(?P<unit>{_UNIT_ALT})?"
+    rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|{_CN_NUM}){_TAIL}"
 )
+_NEEDS_FOLDING = re.compile("[０-９，．％]")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代)|([二〇○零一三四五六七八九]{4})年")
 # What follows a number that makes it a date, a time, an ordinal or a name rather than a quantity.
@@ -47,9 +52,10 @@ class NumToken:
 
 def fold_width(text: str) -> str:
     """Full-width digits and separators to ASCII, same length (spans stay valid)."""
-    return text.translate(_FULLWIDTH_DIGITS)
+    return text.translate(_FULLWIDTH_DIGITS) if _NEEDS_FOLDING.search(text) else text
 
 
+@lru_cache(maxsize=4096)
 def cn_to_number(s: str) -> float | None:
     """Chinese numeral to a number (十一 → 11, 两千 → 2000); None when it is not one."""
     try:
@@ -76,6 +82,10 @@ def iter_numbers(s: str) -> list[NumToken]:
     tokens: list[NumToken] = []
     for m in _TOKEN.finditer(s):
         start, end = m.span()
+        num = m.group("num")
+        bare = m.group("unit") is None or (num == "一" and not m.group("mult"))
+        if num and not num[0].isdigit() and bare:
+            continue  # bare 十三五 / 二十届, or the idioms 一件事, 一次办
         value, chinese = _value(m)
         if value is None:
             continue
@@ -89,8 +99,6 @@ def iter_numbers(s: str) -> list[NumToken]:
             continue  # IPv6, G20, 第3, the tail of 1.5.3
         if unit is None and _NOT_QUANTITY_AFTER.match(s, m.end("num")):
             continue
-        if chinese and (unit is None or (m.group("num") == "一" and not mult)):
-            continue  # bare 十三五 / 二十届, or the idioms 一件事, 一次办
         if mult == "万" and unit == "元":
             unit = "万元"
         elif mult == "亿" and unit == "元":
