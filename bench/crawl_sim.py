@@ -41,9 +41,10 @@ def main() -> None:
     ap.add_argument("--hosts", type=int, default=14)
     ap.add_argument("--years", default="2019-2023")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--scale", type=float, default=1.0, help="more departments (documents) per portal")
     args = ap.parse_args()
     years = parse_years(args.years)
-    config = SimConfig(seed=args.seed, hosts=args.hosts, faults=args.faults)
+    config = SimConfig(seed=args.seed, hosts=args.hosts, faults=args.faults, scale=args.scale)
     with SimPortals(config) as sim, tempfile.TemporaryDirectory() as tmp:
         truth_reports = defaultdict(set)
         for t in sim.truth:
