@@ -16,9 +16,26 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_cli_serves_until_sigterm(tmp_path):
     sources, truth = tmp_path / "sources.toml", tmp_path / "truth.jsonl"
-    cmd = [sys.executable, "-c", "from pipelines.cli import main; main()", "sim", "--sources-out", str(sources),
-           "--truth", str(truth), "--faults", "none", "--seed", "5", "--hosts", "3", "--first-year", "2021",
-           "--last-year", "2023"]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from pipelines.cli import main; main()",
+        "sim",
+        "--sources-out",
+        str(sources),
+        "--truth",
+        str(truth),
+        "--faults",
+        "none",
+        "--seed",
+        "5",
+        "--hosts",
+        "3",
+        "--first-year",
+        "2021",
+        "--last-year",
+        "2023",
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline().strip() == "ready"
@@ -27,8 +44,19 @@ def test_cli_serves_until_sigterm(tmp_path):
         entries = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
         assert {e["kind"] for e in entries} >= {"report", "list"}
         report = next(e for e in entries if e["kind"] == "report")
-        assert {"url", "host", "report_year", "recoverable", "doc_kind", "title", "region", "issuer", "metrics",
-                "text", "family"} <= set(report)
+        assert {
+            "url",
+            "host",
+            "report_year",
+            "recoverable",
+            "doc_kind",
+            "title",
+            "region",
+            "issuer",
+            "metrics",
+            "text",
+            "family",
+        } <= set(report)
         assert httpx.get(report["url"]).status_code == 200
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=15) == 0

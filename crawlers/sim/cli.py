@@ -21,24 +21,47 @@ from crawlers.sim.portals import SimPortals
 
 
 @click.command("sim")
-@click.option("--sources-out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Registry TOML pointing at the portals.")
-@click.option("--truth", "truth_out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Truth JSONL: one object per generated page.")
+@click.option(
+    "--sources-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Registry TOML pointing at the portals.",
+)
+@click.option(
+    "--truth",
+    "truth_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Truth JSONL: one object per generated page.",
+)
 @click.option("--faults", type=click.Choice(["default", "none"]), default="default", show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--port", type=int, default=0, show_default=True, help="One port for every host (0: ephemeral each).")
+@click.option(
+    "--port", type=int, default=0, show_default=True, help="One port for every host (0: ephemeral each)."
+)
 @click.option("--hosts", type=click.IntRange(1, 14), default=14, show_default=True, help="How many portals.")
 @click.option("--first-year", type=int, default=2015, show_default=True)
 @click.option("--last-year", type=int, default=2025, show_default=True)
-@click.option("--scale", type=float, default=1.0, show_default=True, help="Multiplies departments per portal.")
-def sim(sources_out: Path, truth_out: Path, faults: str, seed: int, port: int, hosts: int, first_year: int,
-        last_year: int, scale: float) -> None:
+@click.option(
+    "--scale", type=float, default=1.0, show_default=True, help="Multiplies departments per portal."
+)
+def sim(
+    sources_out: Path,
+    truth_out: Path,
+    faults: str,
+    seed: int,
+    port: int,
+    hosts: int,
+    first_year: int,
+    last_year: int,
+    scale: float,
+) -> None:
     """Serve imitation government portals on loopback until interrupted."""
     if last_year < first_year:
         raise click.BadParameter("--last-year is before --first-year")
-    config = SimConfig(seed=seed, hosts=hosts, years=range(first_year, last_year + 1), faults=faults, port=port,
-                       scale=scale)
+    config = SimConfig(
+        seed=seed, hosts=hosts, years=range(first_year, last_year + 1), faults=faults, port=port, scale=scale
+    )
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
@@ -53,8 +76,11 @@ def sim(sources_out: Path, truth_out: Path, faults: str, seed: int, port: int, h
             for entry in portals.truth:
                 fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
         reports = sum(1 for e in portals.truth if e["kind"] == "report")
-        click.echo(f"{len(portals.sources)} portals, {len(portals.truth)} pages ({reports} reports); "
-                   f"faults={faults} seed={seed}", err=True)
+        click.echo(
+            f"{len(portals.sources)} portals, {len(portals.truth)} pages ({reports} reports); "
+            f"faults={faults} seed={seed}",
+            err=True,
+        )
         click.echo("ready")
         while not stop.wait(0.5):
             pass

@@ -43,8 +43,15 @@ LIST_TRANSIENT_RATE = 0.12
 CHALLENGE_HOST = "trs-county"  # a 瑞数-protected portal: more of its articles answer a challenge
 
 
-def plan_faults(profile: str, seed: int, site_key: str, lists: list[str], leaves: list[str],
-                gbk: bool, html_paths: list[str]) -> FaultPlan:
+def plan_faults(
+    profile: str,
+    seed: int,
+    site_key: str,
+    lists: list[str],
+    leaves: list[str],
+    gbk: bool,
+    html_paths: list[str],
+) -> FaultPlan:
     if profile == "none":
         return FaultPlan({}, set())
     rng = random.Random(f"{seed}|faults|{site_key}")
@@ -76,12 +83,14 @@ def ruishu_challenge(seed_value: str) -> tuple[bytes, str]:
     cookie_name = "".join(rng.choice(letters[:52]) for _ in range(12)) + "S"
     cookie_value = "60" + "".join(rng.choice(letters) for _ in range(80))
     script = "".join(rng.choice("abcdefghijklmnop") for _ in range(10))
-    page = (f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
-            f'<meta id="{meta_id}" content="{content}" r=\'m\'>'
-            f'<script type="text/javascript" r=\'m\'>$_ts=window[\'$_ts\'];if(!$_ts)$_ts={{}};'
-            f'$_ts.nsd=3{rng.randint(1000, 9999)};$_ts.cd="{cd}";</script>'
-            f'<script type="text/javascript" charset="utf-8" src="/{script[:4]}/{script}.js" r=\'m\'></script>'
-            '</head><body></body></html>')
+    page = (
+        f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+        f'<meta id="{meta_id}" content="{content}" r=\'m\'>'
+        f"<script type=\"text/javascript\" r='m'>$_ts=window['$_ts'];if(!$_ts)$_ts={{}};"
+        f'$_ts.nsd=3{rng.randint(1000, 9999)};$_ts.cd="{cd}";</script>'
+        f'<script type="text/javascript" charset="utf-8" src="/{script[:4]}/{script}.js" r=\'m\'></script>'
+        "</head><body></body></html>"
+    )
     cookie = f"{cookie_name}={cookie_value}; Path=/; expires=Fri, 01 Jan 2100 00:00:00 GMT; HttpOnly"
     return page.encode(), cookie
 

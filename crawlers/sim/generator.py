@@ -34,41 +34,168 @@ class Slot:
 
 
 SLOTS: tuple[Slot, ...] = (
-    Slot("trs-prov", "trs", "classic", "province", (("湖北省", "hubei"), ("贵州省", "guizhou"), ("河北省", "hebei")),
-         "www.{slug}.gov.cn", departments=3, party_government=True),
-    Slot("hanweb-city", "hanweb", "jiangsu", "prefecture",
-         (("淮安市", "huaian"), ("南通市", "nantong"), ("盐城市", "yancheng"), ("镇江市", "zhenjiang")),
-         "www.{slug}.gov.cn", departments=4),
-    Slot("gkmlpt-city", "gkmlpt", "city", "prefecture",
-         (("肇庆市", "zhaoqing"), ("江门市", "jiangmen"), ("惠州市", "huizhou")), "www.{slug}.gov.cn", departments=8),
-    Slot("generic-county", "generic", "pager", "county", (("平遥县", "pingyao"), ("临泽县", "linze"), ("汝州市", "ruzhou")),
-         "www.{slug}.gov.cn", departments=2, encoding="gbk"),
-    Slot("trs-cq", "trs", "chongqing", "county", (("万州区", "wz"), ("涪陵区", "fl"), ("江津区", "jiangjin")),
-         "www.cq{slug}.gov.cn", departments=2),
-    Slot("hanweb-sft", "hanweb", "zhejiang", "department", (("江苏省", "jiangsu"), ("浙江省", "zj"), ("江西省", "jiangxi")),
-         "sft.{slug}.gov.cn", dept="司法局"),
-    Slot("gkmlpt-county", "gkmlpt", "county", "county", (("怀集县", "huaiji"), ("封开县", "fengkai"), ("龙门县", "longmen")),
-         "www.{slug}.gov.cn", departments=2, townships=3),
-    Slot("generic-city", "generic", "table", "prefecture", (("长治市", "changzhi"), ("三亚市", "sanya"), ("天水市", "tianshui")),
-         "www.{slug}.gov.cn", departments=3, big5=True),
-    Slot("trs-dept", "trs", "channel", "department", (("邯郸市", "hd"), ("宜昌市", "yichang"), ("襄阳市", "xiangyang")),
-         "sfj.{slug}.gov.cn", dept="司法局"),
-    Slot("hanweb-county", "hanweb", "jiangsu", "county", (("南昌县", "ncx"), ("婺源县", "wuyuan"), ("瑞金市", "ruijin")),
-         "www.{slug}.gov.cn", departments=2, townships=2),
-    Slot("trs-county", "trs", "classic", "county", (("湄潭县", "meitan"), ("桐梓县", "tongzi"), ("绥阳县", "suiyang")),
-         "www.{slug}.gov.cn", departments=2, townships=2, party_government=True),
-    Slot("generic-town", "generic", "pager", "township", (("新兴县", "xinxing"), ("安吉县", "anji")), "{town}.{slug}.gov.cn"),
-    Slot("hanweb-dept", "hanweb", "jiangsu", "department", (("无锡市", "wuxi"), ("常州市", "changzhou"), ("泰州市", "taizhou")),
-         "scjgj.{slug}.gov.cn", dept="市场监督管理局"),
-    Slot("trs-city", "trs", "shtml", "prefecture", (("遵义市", "zunyi"), ("黄石市", "huangshi")), "www.{slug}.gov.cn",
-         departments=3),
+    Slot(
+        "trs-prov",
+        "trs",
+        "classic",
+        "province",
+        (("湖北省", "hubei"), ("贵州省", "guizhou"), ("河北省", "hebei")),
+        "www.{slug}.gov.cn",
+        departments=3,
+        party_government=True,
+    ),
+    Slot(
+        "hanweb-city",
+        "hanweb",
+        "jiangsu",
+        "prefecture",
+        (("淮安市", "huaian"), ("南通市", "nantong"), ("盐城市", "yancheng"), ("镇江市", "zhenjiang")),
+        "www.{slug}.gov.cn",
+        departments=4,
+    ),
+    Slot(
+        "gkmlpt-city",
+        "gkmlpt",
+        "city",
+        "prefecture",
+        (("肇庆市", "zhaoqing"), ("江门市", "jiangmen"), ("惠州市", "huizhou")),
+        "www.{slug}.gov.cn",
+        departments=8,
+    ),
+    Slot(
+        "generic-county",
+        "generic",
+        "pager",
+        "county",
+        (("平遥县", "pingyao"), ("临泽县", "linze"), ("汝州市", "ruzhou")),
+        "www.{slug}.gov.cn",
+        departments=2,
+        encoding="gbk",
+    ),
+    Slot(
+        "trs-cq",
+        "trs",
+        "chongqing",
+        "county",
+        (("万州区", "wz"), ("涪陵区", "fl"), ("江津区", "jiangjin")),
+        "www.cq{slug}.gov.cn",
+        departments=2,
+    ),
+    Slot(
+        "hanweb-sft",
+        "hanweb",
+        "zhejiang",
+        "department",
+        (("江苏省", "jiangsu"), ("浙江省", "zj"), ("江西省", "jiangxi")),
+        "sft.{slug}.gov.cn",
+        dept="司法局",
+    ),
+    Slot(
+        "gkmlpt-county",
+        "gkmlpt",
+        "county",
+        "county",
+        (("怀集县", "huaiji"), ("封开县", "fengkai"), ("龙门县", "longmen")),
+        "www.{slug}.gov.cn",
+        departments=2,
+        townships=3,
+    ),
+    Slot(
+        "generic-city",
+        "generic",
+        "table",
+        "prefecture",
+        (("长治市", "changzhi"), ("三亚市", "sanya"), ("天水市", "tianshui")),
+        "www.{slug}.gov.cn",
+        departments=3,
+        big5=True,
+    ),
+    Slot(
+        "trs-dept",
+        "trs",
+        "channel",
+        "department",
+        (("邯郸市", "hd"), ("宜昌市", "yichang"), ("襄阳市", "xiangyang")),
+        "sfj.{slug}.gov.cn",
+        dept="司法局",
+    ),
+    Slot(
+        "hanweb-county",
+        "hanweb",
+        "jiangsu",
+        "county",
+        (("南昌县", "ncx"), ("婺源县", "wuyuan"), ("瑞金市", "ruijin")),
+        "www.{slug}.gov.cn",
+        departments=2,
+        townships=2,
+    ),
+    Slot(
+        "trs-county",
+        "trs",
+        "classic",
+        "county",
+        (("湄潭县", "meitan"), ("桐梓县", "tongzi"), ("绥阳县", "suiyang")),
+        "www.{slug}.gov.cn",
+        departments=2,
+        townships=2,
+        party_government=True,
+    ),
+    Slot(
+        "generic-town",
+        "generic",
+        "pager",
+        "township",
+        (("新兴县", "xinxing"), ("安吉县", "anji")),
+        "{town}.{slug}.gov.cn",
+    ),
+    Slot(
+        "hanweb-dept",
+        "hanweb",
+        "jiangsu",
+        "department",
+        (("无锡市", "wuxi"), ("常州市", "changzhou"), ("泰州市", "taizhou")),
+        "scjgj.{slug}.gov.cn",
+        dept="市场监督管理局",
+    ),
+    Slot(
+        "trs-city",
+        "trs",
+        "shtml",
+        "prefecture",
+        (("遵义市", "zunyi"), ("黄石市", "huangshi")),
+        "www.{slug}.gov.cn",
+        departments=3,
+    ),
 )
 
-DEPARTMENT_TYPES = ("司法局", "市场监督管理局", "生态环境局", "人力资源和社会保障局", "政务服务数据管理局", "自然资源局", "交通运输局")
-_PROVINCE_FORM = {"司法局": "司法厅", "生态环境局": "生态环境厅", "人力资源和社会保障局": "人力资源和社会保障厅",
-                  "自然资源局": "自然资源厅", "交通运输局": "交通运输厅"}
-_TOWN_SLUGS = {"城关镇": "cgz", "龙泉镇": "lqz", "新华街道": "xhjd", "东城街道": "dcjd", "河口镇": "hkz", "石桥镇": "sqz",
-               "马坪镇": "mpz", "白沙镇": "bsz", "西湖街道": "xhjd", "大安镇": "daz"}
+DEPARTMENT_TYPES = (
+    "司法局",
+    "市场监督管理局",
+    "生态环境局",
+    "人力资源和社会保障局",
+    "政务服务数据管理局",
+    "自然资源局",
+    "交通运输局",
+)
+_PROVINCE_FORM = {
+    "司法局": "司法厅",
+    "生态环境局": "生态环境厅",
+    "人力资源和社会保障局": "人力资源和社会保障厅",
+    "自然资源局": "自然资源厅",
+    "交通运输局": "交通运输厅",
+}
+_TOWN_SLUGS = {
+    "城关镇": "cgz",
+    "龙泉镇": "lqz",
+    "新华街道": "xhjd",
+    "东城街道": "dcjd",
+    "河口镇": "hkz",
+    "石桥镇": "sqz",
+    "马坪镇": "mpz",
+    "白沙镇": "bsz",
+    "西湖街道": "xhjd",
+    "大安镇": "daz",
+}
 
 
 def department(region: Region, dept_type: str) -> Issuer:
@@ -85,8 +212,12 @@ def government(region: Region) -> Issuer:
 
 
 def party_government(region: Region) -> Issuer:
-    return Issuer(name=f"中共{region.name}委、{region.name}人民政府", kind="party_government", region=region,
-                  short=region.name)
+    return Issuer(
+        name=f"中共{region.name}委、{region.name}人民政府",
+        kind="party_government",
+        region=region,
+        short=region.name,
+    )
 
 
 def _publish_time(rng: random.Random, issuer: Issuer, year: int) -> datetime:
@@ -100,7 +231,9 @@ def _publish_time(rng: random.Random, issuer: Issuer, year: int) -> datetime:
     else:
         start = date(year + 1, 1, 8)
         day = start + timedelta(days=rng.randint(0, (deadline - start).days - 1))
-    return datetime(day.year, day.month, day.day, rng.randint(8, 18), rng.choice((0, 5, 12, 20, 30, 41, 47, 55)))
+    return datetime(
+        day.year, day.month, day.day, rng.randint(8, 18), rng.choice((0, 5, 12, 20, 30, 41, 47, 55))
+    )
 
 
 def _report_probability(year: int, issuer: Issuer) -> float:
@@ -133,20 +266,32 @@ def build_site(config: SimConfig, index: int) -> Site:
         site_region = region
     code6 = region.code[:6]
     site = Site(
-        key=slot.key, family=slot.family, variant=slot.variant, level=slot.level, region=site_region, owner=owner,
+        key=slot.key,
+        family=slot.family,
+        variant=slot.variant,
+        level=slot.level,
+        region=site_region,
+        owner=owner,
         site_name=owner.name if slot.level != "department" else f"{owner.name}门户网站",
-        domain=domain, site_id_code=f"{code6}{rng.randint(1, 60):04d}", encoding=slot.encoding, big5_gateway=slot.big5,
+        domain=domain,
+        site_id_code=f"{code6}{rng.randint(1, 60):04d}",
+        encoding=slot.encoding,
+        big5_gateway=slot.big5,
         column_id=rng.randint(10000, 99999),
     )
     issuers = [owner]
     n_depts = round(slot.departments * config.scale)
-    issuers += [department(region, d) for d in rng.sample(DEPARTMENT_TYPES, min(n_depts, len(DEPARTMENT_TYPES)))]
+    issuers += [
+        department(region, d) for d in rng.sample(DEPARTMENT_TYPES, min(n_depts, len(DEPARTMENT_TYPES)))
+    ]
     issuers += [government(t) for t in towns[: slot.townships]]
     site.docs = _documents(config, site, slot, issuers, rng)
     return site
 
 
-def _documents(config: SimConfig, site: Site, slot: Slot, issuers: list[Issuer], rng: random.Random) -> list[Doc]:
+def _documents(
+    config: SimConfig, site: Site, slot: Slot, issuers: list[Issuer], rng: random.Random
+) -> list[Doc]:
     docs: list[Doc] = []
     party_years = {y for y in config.years if slot.party_government and y >= 2019 and rng.random() < 0.5}
     owner = site.owner
@@ -158,23 +303,50 @@ def _documents(config: SimConfig, site: Site, slot: Slot, issuers: list[Issuer],
             who = party_government(issuer.region) if issuer is owner and year in party_years else issuer
             title = report_title(drng, who, year)
             if who.kind == "party_government":
-                title = f"中共{who.region.name}委 {who.region.name}人民政府关于{year}年度法治政府建设情况的报告"
-            sub_unit = drng.choice((f"{issuer.region.name}综合行政执法大队", "城区人民调解委员会", "市场监管执法支队",
-                                    "交通运输执法大队"))
+                title = (
+                    f"中共{who.region.name}委 {who.region.name}人民政府关于{year}年度法治政府建设情况的报告"
+                )
+            sub_unit = drng.choice(
+                (
+                    f"{issuer.region.name}综合行政执法大队",
+                    "城区人民调解委员会",
+                    "市场监管执法支队",
+                    "交通运输执法大队",
+                )
+            )
             paras, facts = write_report(drng, who, year, config.seed, sub_unit)
             published = _publish_time(drng, who, year)
             written = (published - timedelta(days=drng.randint(0, 12))).date()
-            paras = [*paras, who.name.replace("、", "\n") if who.kind == "party_government" else who.name,
-                     f"{written.year}年{written.month}月{written.day}日"]
+            paras = [
+                *paras,
+                who.name.replace("、", "\n") if who.kind == "party_government" else who.name,
+                f"{written.year}年{written.month}月{written.day}日",
+            ]
             paras = [p for chunk in paras for p in chunk.split("\n")]
             for f in facts:
                 f.setdefault("period_year", year)
-            docs.append(Doc(
-                doc_id=0, kind="report", doc_kind="annual_report", title=title, report_year=year, issuer=who,
-                published=published, written=written, paragraphs=paras, metrics=facts,
-                pdf_only=site.variant == "chongqing" and drng.random() < 0.4,
-                pdf_copy=site.family == "trs" and site.variant != "chongqing" and drng.random() < 0.12,
-            ))
+            number = ""
+            if who.kind != "department" and who.region.level != "township" and drng.random() < 0.6:
+                abbr = who.region.name[0]
+                kind_word = "发" if who.kind == "party_government" else "府报"
+                number = f"{abbr}{kind_word}〔{published.year}〕{drng.randint(1, 40)}号"
+            docs.append(
+                Doc(
+                    doc_number=number,
+                    doc_id=0,
+                    kind="report",
+                    doc_kind="annual_report",
+                    title=title,
+                    report_year=year,
+                    issuer=who,
+                    published=published,
+                    written=written,
+                    paragraphs=paras,
+                    metrics=facts,
+                    pdf_only=site.variant == "chongqing" and drng.random() < 0.4,
+                    pdf_copy=site.family == "trs" and site.variant != "chongqing" and drng.random() < 0.12,
+                )
+            )
         docs.extend(_near_misses(config, site, owner, year, docs))
     docs.sort(key=lambda d: (d.published, d.title))
     id_rng = random.Random(f"{config.seed}|ids|{site.key}")
@@ -190,20 +362,45 @@ def _near_misses(config: SimConfig, site: Site, owner: Issuer, year: int, docs: 
     out: list[Doc] = []
 
     def add(nm: nearmiss.NearMiss, published: datetime, about: int) -> None:
-        out.append(Doc(doc_id=0, kind="near_miss", doc_kind=nm.doc_kind, title=nm.title, report_year=None,
-                       issuer=nm.issuer, published=published, written=published.date(),
-                       paragraphs=nm.paragraphs, about_year=about))
+        out.append(
+            Doc(
+                doc_id=0,
+                kind="near_miss",
+                doc_kind=nm.doc_kind,
+                title=nm.title,
+                report_year=None,
+                issuer=nm.issuer,
+                published=published,
+                written=published.date(),
+                paragraphs=nm.paragraphs,
+                about_year=about,
+            )
+        )
 
     def when(month_lo: int, month_hi: int) -> datetime:
-        return datetime(year + 1, rng.randint(month_lo, month_hi), rng.randint(1, 28), rng.randint(8, 18),
-                        rng.choice((3, 16, 28, 39, 50)))
+        return datetime(
+            year + 1,
+            rng.randint(month_lo, month_hi),
+            rng.randint(1, 28),
+            rng.randint(8, 18),
+            rng.choice((3, 16, 28, 39, 50)),
+        )
 
-    own = [d for d in docs if d.report_year == year and d.kind == "report" and d.issuer.region == owner.region
-           and d.issuer.kind != "department"]
+    own = [
+        d
+        for d in docs
+        if d.report_year == year
+        and d.kind == "report"
+        and d.issuer.region == owner.region
+        and d.issuer.kind != "department"
+    ]
     if own and rng.random() < 0.3:
         report = own[0]
-        add(nearmiss.interpretation(rng, report.issuer, report.title, year),
-            report.published + timedelta(days=rng.randint(0, 3), hours=1), year)
+        add(
+            nearmiss.interpretation(rng, report.issuer, report.title, year),
+            report.published + timedelta(days=rng.randint(0, 3), hours=1),
+            year,
+        )
     if rng.random() < 0.3:
         add(nearmiss.plan(rng, owner, year + 1), when(1, 4), year + 1)
     if owner.kind == "government" and owner.region.level != "township" and rng.random() < 0.22:
@@ -212,7 +409,11 @@ def _near_misses(config: SimConfig, site: Site, owner: Issuer, year: int, docs: 
     if rng.random() < 0.22:
         add(nearmiss.news(rng, owner, year), when(1, 6), year)
     if owner.kind != "department" and rng.random() < 0.25:
-        add(nearmiss.disclosure_report(rng, owner, year), datetime(year + 1, 1, rng.randint(20, 31), 10, 0), year)
+        add(
+            nearmiss.disclosure_report(rng, owner, year),
+            datetime(year + 1, 1, rng.randint(20, 31), 10, 0),
+            year,
+        )
     return out
 
 

@@ -17,16 +17,22 @@ from html import escape
 
 from crawlers.model import Column, Politeness, Source
 from crawlers.sim.config import SimConfig
-from crawlers.sim.faults import FaultPlan, ensure_every_kind, plan_faults
 from crawlers.sim.families import render
 from crawlers.sim.families.base import Rendered, Request, Resource
+from crawlers.sim.faults import FaultPlan, ensure_every_kind, plan_faults
 from crawlers.sim.generator import build_world
 from crawlers.sim.model import Site
 from crawlers.sim.pdf import report_pdf
 from crawlers.sim.server import HostServer
 
-SIM_POLITENESS = Politeness(requests_per_second=10.0, max_connections=2, timeout_seconds=3.0, max_retries=4,
-                            backoff_base_seconds=0.2, backoff_max_seconds=2.0)
+SIM_POLITENESS = Politeness(
+    requests_per_second=10.0,
+    max_connections=2,
+    timeout_seconds=3.0,
+    max_retries=4,
+    backoff_base_seconds=0.2,
+    backoff_max_seconds=2.0,
+)
 
 
 @dataclass
@@ -49,11 +55,18 @@ class Portal:
 def build_portals(config: SimConfig) -> list[Portal]:
     """Render every site (pure: no sockets), with robots.txt, sitemap and fault plans."""
     portals = []
-    for index, site in enumerate(build_world(config)):
+    for site in build_world(config):
         rendered = render(site, config.seed)
         html_paths = [p for p, r in rendered.routes.items() if r.content_type.startswith("text/html")]
-        faults = plan_faults(config.faults, config.seed, site.key, rendered.lists, rendered.leaves,
-                             site.encoding == "gbk", html_paths)
+        faults = plan_faults(
+            config.faults,
+            config.seed,
+            site.key,
+            rendered.lists,
+            rendered.leaves,
+            site.encoding == "gbk",
+            html_paths,
+        )
         portals.append(Portal(site, rendered, faults))
     if config.faults != "none":
         ensure_every_kind([(p.site.key, p.faults, p.rendered.leaves) for p in portals], config.seed)
@@ -89,7 +102,9 @@ class SimPortals:
         self._thread: threading.Thread | None = None
         self._offsite: HostServer | None = None
         self._pdf_cache: dict[tuple[str, str], bytes] = {}
-        self._pdf_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sim-pdf")  # reportlab: one at a time
+        self._pdf_pool = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="sim-pdf"
+        )  # reportlab: one at a time
         self.sources: list[Source] = []
         self.truth: list[dict] = []
 
@@ -148,14 +163,27 @@ class SimPortals:
         async def offsite_dispatch(req: Request) -> Resource:
             return Resource(b"<html><body>off-site page</body></html>")
 
-        self._offsite = HostServer(offsite_ip, offsite_dispatch, FaultPlan({}, set()), slow_seconds=0,
-                                   offsite=None, seed=cfg.seed, name="offsite")
+        self._offsite = HostServer(
+            offsite_ip,
+            offsite_dispatch,
+            FaultPlan({}, set()),
+            slow_seconds=0,
+            offsite=None,
+            seed=cfg.seed,
+            name="offsite",
+        )
         await self._offsite.start(cfg.port)
         offsite_base = f"http://{offsite_ip}:{self._offsite.port}"
         for i, portal in enumerate(self.portals):
-            server = HostServer(f"127.0.0.{cfg.first_ip + i}", self._dispatcher(portal), portal.faults,
-                                slow_seconds=cfg.slow_seconds, offsite=lambda: offsite_base, seed=cfg.seed,
-                                name=portal.site.key)
+            server = HostServer(
+                f"127.0.0.{cfg.first_ip + i}",
+                self._dispatcher(portal),
+                portal.faults,
+                slow_seconds=cfg.slow_seconds,
+                offsite=lambda: offsite_base,
+                seed=cfg.seed,
+                name=portal.site.key,
+            )
             await server.start(cfg.port)
             portal.server = server
 
@@ -212,27 +240,48 @@ class SimPortals:
 
     def _source(self, portal: Portal) -> Source:
         site = portal.site
-        columns = tuple(Column(url=f"http://{portal.netloc}{path}", name=name, adapter=adapter)
-                        for path, name, adapter in portal.rendered.columns)
-        return Source(id=f"sim-{site.key}", name=site.site_name, base_url=portal.base_url, adapter=site.family,
-                      columns=columns, region_code=site.region.code[:6], level=site.level,
-                      politeness=SIM_POLITENESS)
+        columns = tuple(
+            Column(url=f"http://{portal.netloc}{path}", name=name, adapter=adapter)
+            for path, name, adapter in portal.rendered.columns
+        )
+        return Source(
+            id=f"sim-{site.key}",
+            name=site.site_name,
+            base_url=portal.base_url,
+            adapter=site.family,
+            columns=columns,
+            region_code=site.region.code[:6],
+            level=site.level,
+            politeness=SIM_POLITENESS,
+        )
 
     def _truth(self, portal: Portal, entry: dict) -> dict:
         path = entry["path"]
         fault = portal.faults.by_path.get(path)
-        out = {"url": f"http://{portal.netloc}{path}", "host": portal.netloc, "source_id": f"sim-{portal.site.key}"}
+        out = {
+            "url": f"http://{portal.netloc}{path}",
+            "host": portal.netloc,
+            "source_id": f"sim-{portal.site.key}",
+        }
         out.update({k: v for k, v in entry.items() if k != "path"})
         for link in ("report_in_attachment", "attachment_of"):  # paths of the same portal -> URLs
             if out.get(link):
                 out[link] = f"http://{portal.netloc}{out[link]}"
         out["recoverable"] = fault is None or fault.recoverable
-        out["faults"] = ([fault.label] if fault else []) + (["wrong_charset"] if path in portal.faults.wrong_charset else [])
+        out["faults"] = ([fault.label] if fault else []) + (
+            ["wrong_charset"] if path in portal.faults.wrong_charset else []
+        )
         return out
 
     def portal(self, host: str) -> Portal:
         for p in self.portals:
-            if host in (p.netloc, p.server.ip if p.server else None, f"sim-{p.site.key}", p.site.key, p.base_url):
+            if host in (
+                p.netloc,
+                p.server.ip if p.server else None,
+                f"sim-{p.site.key}",
+                p.site.key,
+                p.base_url,
+            ):
                 return p
         raise KeyError(host)
 

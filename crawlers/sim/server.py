@@ -26,9 +26,19 @@ from crawlers.sim.faults import Fault, FaultPlan, ruishu_challenge
 _CST = timezone(timedelta(hours=8))  # portals stamp Beijing time
 _UTC = UTC
 
-REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified", 400: "Bad Request",
-           404: "Not Found", 405: "Method Not Allowed", 412: "Precondition Failed", 429: "Too Many Requests",
-           500: "Internal Server Error", 503: "Service Unavailable"}
+REASONS = {
+    200: "OK",
+    301: "Moved Permanently",
+    302: "Found",
+    304: "Not Modified",
+    400: "Bad Request",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    412: "Precondition Failed",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 MAX_HEADER_BYTES = 64 * 1024
 IDLE_SECONDS = 15.0
 
@@ -70,8 +80,17 @@ Dispatch = Callable[[Request], Awaitable[Resource | None]]
 class HostServer:
     """One portal: routes, dynamic handler, fault plan, accounting."""
 
-    def __init__(self, ip: str, dispatch: Dispatch, faults: FaultPlan, *, slow_seconds: float,
-                 offsite: Callable[[], str] | None, seed: int, name: str) -> None:
+    def __init__(
+        self,
+        ip: str,
+        dispatch: Dispatch,
+        faults: FaultPlan,
+        *,
+        slow_seconds: float,
+        offsite: Callable[[], str] | None,
+        seed: int,
+        name: str,
+    ) -> None:
         self.ip = ip
         self.port = 0
         self.dispatch = dispatch
@@ -139,7 +158,11 @@ class HostServer:
     async def _answer(self, req: Request, writer: asyncio.StreamWriter) -> bool:
         self.hits[req.raw_target] += 1
         fault = self.faults.by_path.get(req.raw_target)
-        if fault and fault.kind != "robots" and (fault.times is None or self.hits[req.raw_target] <= fault.times):
+        if (
+            fault
+            and fault.kind != "robots"
+            and (fault.times is None or self.hits[req.raw_target] <= fault.times)
+        ):
             return await self._fault(fault, req, writer)
         if req.query.get("sim_loop") == "1":
             origin = _without_loop_marker(req.raw_target)
@@ -147,16 +170,24 @@ class HostServer:
                 return await self._send(writer, req, 302, b"", {"Location": origin})
         res = await self.dispatch(req)
         if res is None:
-            return await self._send(writer, req, 404, _not_found(), {"Content-Type": "text/html; charset=utf-8"})
+            return await self._send(
+                writer, req, 404, _not_found(), {"Content-Type": "text/html; charset=utf-8"}
+            )
         headers = {"Content-Type": self._content_type(req, res), **res.headers}
         if res.cacheable and res.status == 200:
             headers["ETag"] = res.etag
             if res.last_modified:
-                headers["Last-Modified"] = format_datetime(res.last_modified.replace(tzinfo=_CST).astimezone(_UTC),
-                                                           usegmt=True)
+                headers["Last-Modified"] = format_datetime(
+                    res.last_modified.replace(tzinfo=_CST).astimezone(_UTC), usegmt=True
+                )
             if _not_modified(req, res):
-                return await self._send(writer, req, 304, b"", {k: v for k, v in headers.items()
-                                                                if k in ("ETag", "Last-Modified")})
+                return await self._send(
+                    writer,
+                    req,
+                    304,
+                    b"",
+                    {k: v for k, v in headers.items() if k in ("ETag", "Last-Modified")},
+                )
         return await self._send(writer, req, res.status, res.body, headers)
 
     def _content_type(self, req: Request, res: Resource | None) -> str:
@@ -176,8 +207,9 @@ class HostServer:
             await asyncio.sleep(self.slow_seconds)
             res = await self.dispatch(req)
             body = res.body if res else _not_found()
-            return await self._send(writer, req, 200 if res else 404, body,
-                                    {"Content-Type": self._content_type(req, res)})
+            return await self._send(
+                writer, req, 200 if res else 404, body, {"Content-Type": self._content_type(req, res)}
+            )
         if fault.kind == "reset":
             sock = writer.get_extra_info("socket")
             if sock is not None:
@@ -188,28 +220,44 @@ class HostServer:
         if fault.kind == "truncate":
             res = await self.dispatch(req)
             body = res.body if res else _not_found()
-            head = _head(200, {"Content-Type": self._content_type(req, res), "Content-Length": str(len(body)),
-                               "Connection": "close"})
+            head = _head(
+                200,
+                {
+                    "Content-Type": self._content_type(req, res),
+                    "Content-Length": str(len(body)),
+                    "Connection": "close",
+                },
+            )
             writer.write(head + body[: max(1, len(body) // 3)])
             await writer.drain()
             return False
         if fault.kind == "redirect_loop":
             joiner = "&" if "?" in req.raw_target else "?"
-            return await self._send(writer, req, 302, b"", {"Location": f"{req.raw_target}{joiner}sim_loop=1"})
+            return await self._send(
+                writer, req, 302, b"", {"Location": f"{req.raw_target}{joiner}sim_loop=1"}
+            )
         if fault.kind == "offsite":
             target = (self.offsite() if self.offsite else "http://127.0.0.1:9") + req.path
             return await self._send(writer, req, 302, b"", {"Location": target})
         if fault.kind == "challenge":
-            page, cookie = ruishu_challenge(f"{self.seed}|{self.name}|{req.raw_target}|{self.hits[req.raw_target]}")
+            page, cookie = ruishu_challenge(
+                f"{self.seed}|{self.name}|{req.raw_target}|{self.hits[req.raw_target]}"
+            )
             return await self._send(writer, req, 412, page, {**html, "Set-Cookie": cookie})
         raise ValueError(f"unknown fault {fault.kind}")
 
-    async def _send(self, writer: asyncio.StreamWriter, req: Request, status: int, body: bytes,
-                    headers: dict[str, str]) -> bool:
+    async def _send(
+        self, writer: asyncio.StreamWriter, req: Request, status: int, body: bytes, headers: dict[str, str]
+    ) -> bool:
         keep = _keep_alive(req)
         headers = dict(headers)
-        if body and status == 200 and "gzip" in req.headers.get("accept-encoding", "") and len(body) > 256 \
-                and _compressible(headers.get("Content-Type", "")):
+        if (
+            body
+            and status == 200
+            and "gzip" in req.headers.get("accept-encoding", "")
+            and len(body) > 256
+            and _compressible(headers.get("Content-Type", ""))
+        ):
             body = gzip.compress(body, mtime=0)
             headers["Content-Encoding"] = "gzip"
             headers["Vary"] = "Accept-Encoding"
@@ -224,6 +272,7 @@ class HostServer:
 
 
 # --- HTTP plumbing -------------------------------------------------------------------------------
+
 
 async def _read_request(reader: asyncio.StreamReader) -> Request | None:
     head = await reader.readuntil(b"\r\n\r\n")
@@ -247,8 +296,9 @@ async def _read_request(reader: asyncio.StreamReader) -> Request | None:
     split = urlsplit(target)
     query = dict(parse_qsl(split.query, keep_blank_values=True))
     raw = split.path + (f"?{split.query}" if split.query else "")
-    return Request(method=method.upper(), path=split.path or "/", query=query, raw_target=raw,
-                   headers=headers, body=body)
+    return Request(
+        method=method.upper(), path=split.path or "/", query=query, raw_target=raw, headers=headers, body=body
+    )
 
 
 def _without_loop_marker(target: str) -> str:
@@ -263,8 +313,11 @@ def _keep_alive(req: Request) -> bool:
 
 
 def _head(status: int, headers: dict[str, str]) -> bytes:
-    lines = [f"HTTP/1.1 {status} {REASONS.get(status, 'Status')}", f"Date: {formatdate(usegmt=True)}",
-             "Server: nginx"]
+    lines = [
+        f"HTTP/1.1 {status} {REASONS.get(status, 'Status')}",
+        f"Date: {formatdate(usegmt=True)}",
+        "Server: nginx",
+    ]
     lines += [f"{k}: {v}" for k, v in headers.items()]
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
@@ -289,10 +342,11 @@ def _not_modified(req: Request, res: Resource) -> bool:
 
 
 def _error_page(status: int) -> bytes:
-    return (f"<html><head><title>{status} {REASONS[status]}</title></head><body><center><h1>{status} "
-            f"{REASONS[status]}</h1></center><hr><center>nginx</center></body></html>").encode()
+    return (
+        f"<html><head><title>{status} {REASONS[status]}</title></head><body><center><h1>{status} "
+        f"{REASONS[status]}</h1></center><hr><center>nginx</center></body></html>"
+    ).encode()
 
 
 def _not_found() -> bytes:
     return _error_page(404)
-

@@ -18,7 +18,13 @@ class NearMiss:
 
 
 def interpretation(rng: random.Random, issuer: Issuer, report_title: str, year: int) -> NearMiss:
-    title = rng.choice((f"《{report_title}》政策解读", f"图解：{report_title}", f"一图读懂{issuer.short}{year}年度法治政府建设情况"))
+    title = rng.choice(
+        (
+            f"《{report_title}》政策解读",
+            f"图解：{report_title}",
+            f"一图读懂{issuer.short}{year}年度法治政府建设情况",
+        )
+    )
     paras = [
         "一、起草背景",
         f"根据法治政府建设年度报告制度的规定，{issuer.short}对{year}年度法治政府建设情况进行了全面总结，形成了年度报告。",
@@ -37,7 +43,10 @@ def plan(rng: random.Random, issuer: Issuer, year: int) -> NearMiss:
         intro = f"为深入推进依法行政，加快建设法治政府，结合实际，制定{year}年法治政府建设工作要点如下。"
     else:
         title = f"{issuer.short}法治政府建设实施方案（{year}—{year + 4}年）"
-        intro = f"为全面推进{issuer.short}法治政府建设，到{year + 4}年基本建成职能科学、权责法定的法治政府，制定本方案。"
+        intro = (
+            f"为全面推进{issuer.short}法治政府建设，到{year + 4}年基本建成职能科学、权责法定的法治政府，"
+            "制定本方案。"
+        )
     paras = [
         intro,
         "一、总体要求",
@@ -54,10 +63,13 @@ def plan(rng: random.Random, issuer: Issuer, year: int) -> NearMiss:
 
 
 def notice(rng: random.Random, issuer: Issuer, office: str, year: int, due: tuple[int, int, int]) -> NearMiss:
-    title = rng.choice((f"关于做好{year}年度法治政府建设情况报告工作的通知",
-                        f"关于报送{year}年度法治政府建设年度报告的通知"))
+    title = rng.choice(
+        (f"关于做好{year}年度法治政府建设情况报告工作的通知", f"关于报送{year}年度法治政府建设年度报告的通知")
+    )
     paras = [
-        f"{issuer.region.short}直各单位，各乡镇（街道）：" if issuer.region.level == "county" else "各有关单位：",
+        f"{issuer.region.short}直各单位，各乡镇（街道）："
+        if issuer.region.level == "county"
+        else "各有关单位：",
         f"为贯彻落实法治政府建设年度报告制度，做好{year}年度法治政府建设情况报告工作，现就有关事项通知如下：",
         f"一、各单位应于{chinese_date(*due)}前，将本单位{year}年度法治政府建设情况报告报送{office}，并通过门户网站向社会公开。",
         "二、报告内容应当包括上一年度推进法治政府建设的主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在的不足和原因以及下一年度主要安排。",
@@ -69,8 +81,12 @@ def notice(rng: random.Random, issuer: Issuer, office: str, year: int, due: tupl
 
 def news(rng: random.Random, issuer: Issuer, year: int) -> NearMiss:
     if rng.random() < 0.5:
-        title = rng.choice((f"{issuer.short}召开{year}年度法治政府建设工作推进会",
-                            f"{issuer.short}部署{year + 1}年法治政府建设重点工作"))
+        title = rng.choice(
+            (
+                f"{issuer.short}召开{year}年度法治政府建设工作推进会",
+                f"{issuer.short}部署{year + 1}年法治政府建设重点工作",
+            )
+        )
         paras = [
             f"近日，{issuer.short}召开法治政府建设工作会议，总结{year}年度工作，部署下一阶段重点任务。",
             "会议传达学习了上级关于法治政府建设的最新要求，听取了有关单位的工作汇报。",

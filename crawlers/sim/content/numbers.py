@@ -66,7 +66,9 @@ def rounded_for(qualifier: str, value: int) -> int:
     return max(value // step * step, step)
 
 
-def render_count(rng: random.Random, value: int, unit: str, *, allow_fuzzy: bool = True) -> tuple[str, int, str]:
+def render_count(
+    rng: random.Random, value: int, unit: str, *, allow_fuzzy: bool = True
+) -> tuple[str, int, str]:
     """Phrase a count with its unit; returns (text, value as written, qualifier).
 
     The value returned is the figure a careful reader takes from the text, which is what the
@@ -80,7 +82,7 @@ def render_count(rng: random.Random, value: int, unit: str, *, allow_fuzzy: bool
         pattern = rng.choice(QUALIFIER_WORDS[qualifier])
         # 以上 and 左右 follow the unit in running text: '5000人以上', '300件左右'.
         if pattern.endswith(("以上", "左右")):
-            suffix = pattern[len("{n}"):]
+            suffix = pattern[len("{n}") :]
             return f"{number}{unit}{suffix}", shown, qualifier
         if pattern.endswith(("余", "多")):
             return f"{pattern.format(n=number)}{unit}", shown, qualifier
@@ -90,7 +92,14 @@ def render_count(rng: random.Random, value: int, unit: str, *, allow_fuzzy: bool
         return f"{wan(shown)}{unit}", shown, "exact"
     if 0 < value < 100 and roll > 0.82:
         return f"{chinese_numeral(value)}{unit}", value, "exact"
+    if value >= 1000 and roll > 0.93:
+        return f"{value:,}{unit}", value, "exact"
+    if roll > 0.97:
+        return f"{str(value).translate(_FULL_WIDTH)}{unit}", value, "exact"
     return f"{value}{unit}", value, "exact"
+
+
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def render_rate(value: float) -> str:

@@ -53,34 +53,46 @@ def report_title(rng: random.Random, issuer: Issuer, year: int) -> str:
     if issuer.kind == "party_government":
         return f"{issuer.name}关于{year}年度法治政府建设情况的报告"
     if issuer.kind == "department":
-        return rng.choice((
-            f"{issuer.short}{year}年度法治政府建设工作情况报告",
-            f"{issuer.short}关于{year}年法治政府建设工作的报告",
-            f"{issuer.short}{year}年法治政府建设年度报告",
-            f"{issuer.short}{year}年度法治政府建设情况报告",
-        ))
+        return rng.choice(
+            (
+                f"{issuer.short}{year}年度法治政府建设工作情况报告",
+                f"{issuer.short}关于{year}年法治政府建设工作的报告",
+                f"{issuer.short}{year}年法治政府建设年度报告",
+                f"{issuer.short}{year}年度法治政府建设情况报告",
+            )
+        )
     if issuer.region.level == "township":
-        return rng.choice((f"{issuer.short}{year}年法治政府建设年度报告", f"{issuer.name}{year}年度法治政府建设工作报告"))
-    return rng.choice((
-        f"{issuer.name}关于{year}年度法治政府建设情况的报告",
-        f"{issuer.short}{year}年法治政府建设年度报告",
-        f"{issuer.name}{year}年度法治政府建设工作报告",
-        f"{issuer.short}{year}年度法治政府建设情况报告",
-    ))
+        return rng.choice(
+            (f"{issuer.short}{year}年法治政府建设年度报告", f"{issuer.name}{year}年度法治政府建设工作报告")
+        )
+    return rng.choice(
+        (
+            f"{issuer.name}关于{year}年度法治政府建设情况的报告",
+            f"{issuer.short}{year}年法治政府建设年度报告",
+            f"{issuer.name}{year}年度法治政府建设工作报告",
+            f"{issuer.short}{year}年度法治政府建设情况报告",
+        )
+    )
 
 
 def _superior(issuer: Issuer) -> str:
     level = issuer.region.level
     if issuer.kind == "department":
-        return {"province": "省委、省政府", "prefecture": "市委、市政府", "county": "县委、县政府"}.get(level, "上级党委、政府")
-    return {"province": "党中央、国务院", "prefecture": "省委、省政府", "county": "市委、市政府",
-            "township": "区委、区政府"}.get(level, "上级党委、政府")
+        return {"province": "省委、省政府", "prefecture": "市委、市政府", "county": "县委、县政府"}.get(
+            level, "上级党委、政府"
+        )
+    return {
+        "province": "党中央、国务院",
+        "prefecture": "省委、省政府",
+        "county": "市委、市政府",
+        "township": "区委、区政府",
+    }.get(level, "上级党委、政府")
 
 
 def _recipient(issuer: Issuer) -> str:
     r = issuer.region
     if issuer.kind == "department":
-        return f"{r.name}人民政府：" if r.level != "province" else f"{r.name}人民政府："
+        return f"{r.name}人民政府："
     if r.level == "province":
         return "国务院："
     if r.level == "township":
@@ -89,16 +101,27 @@ def _recipient(issuer: Issuer) -> str:
 
 
 def _fill(text: str, issuer: Issuer, year: int, rng: random.Random) -> str:
-    return text.format(self=issuer.self_word, area=issuer.area_word, gov=issuer.gov_name, superior=_superior(issuer),
-                       y=year, ny=year + 1, n_study=rng.randint(4, 12))
+    return text.format(
+        self=issuer.self_word,
+        area=issuer.area_word,
+        gov=issuer.gov_name,
+        superior=_superior(issuer),
+        y=year,
+        ny=year + 1,
+        n_study=rng.randint(4, 12),
+    )
 
 
 def era(text: str, year: int) -> str:
     """Keep the wording true to the year: no 习近平法治思想 before 2020, no 二十大 before 2022 …"""
     if year < 2020:
-        text = text.replace("习近平法治思想", "习近平新时代中国特色社会主义思想" if year >= 2017 else "党的十八届四中全会精神")
+        text = text.replace(
+            "习近平法治思想", "习近平新时代中国特色社会主义思想" if year >= 2017 else "党的十八届四中全会精神"
+        )
     if year < 2022:
-        text = text.replace("党的二十大精神", "党的十九大精神" if year >= 2017 else "党的十八大和十八届三中、四中全会精神")
+        text = text.replace(
+            "党的二十大精神", "党的十九大精神" if year >= 2017 else "党的十八大和十八届三中、四中全会精神"
+        )
     if year < 2021:
         text = text.replace("“八五”普法", "“七五”普法")
     if year < 2020:
@@ -108,14 +131,27 @@ def era(text: str, year: int) -> str:
     return text
 
 
-def write_report(rng: random.Random, issuer: Issuer, year: int, seed: int,
-                 sub_unit: str) -> tuple[list[str], list[dict]]:
+def write_report(
+    rng: random.Random, issuer: Issuer, year: int, seed: int, sub_unit: str
+) -> tuple[list[str], list[dict]]:
     """Paragraphs of the report body and its metric facts (evidence = the exact sentence)."""
     series = series_for(issuer, seed)
-    ctx = Ctx(year=year, issuer=issuer.name, issuer_kind=issuer.kind, dept_type=issuer.dept_type,
-              self_word=issuer.self_word, area_word=issuer.area_word, gov_name=issuer.gov_name,
-              series=series, sub_unit=sub_unit)
-    groups = DEPARTMENT_GROUPS.get(issuer.dept_type or "", ()) if issuer.kind == "department" else GOVERNMENT_GROUPS
+    ctx = Ctx(
+        year=year,
+        issuer=issuer.name,
+        issuer_kind=issuer.kind,
+        dept_type=issuer.dept_type,
+        self_word=issuer.self_word,
+        area_word=issuer.area_word,
+        gov_name=issuer.gov_name,
+        series=series,
+        sub_unit=sub_unit,
+    )
+    groups = (
+        DEPARTMENT_GROUPS.get(issuer.dept_type or "", ())
+        if issuer.kind == "department"
+        else GOVERNMENT_GROUPS
+    )
     chosen = {g for g in groups if rng.random() < (0.55 if issuer.kind != "department" else 0.7)}
     if year <= 2016:  # early reports were short and gave few figures
         chosen = {g for g in chosen if rng.random() < 0.4}
@@ -142,8 +178,10 @@ def write_report(rng: random.Random, issuer: Issuer, year: int, seed: int,
                 paras.append(f"{j + 1}.{s.text}")
         elif numbering == "yishi":
             words = "一二三四五六七八九十"
-            sentences = [Sentence((f"{words[j]}是" if j < len(words) else "") + s.text, s.facts)
-                         for j, s in enumerate(sentences)]
+            sentences = [
+                Sentence((f"{words[j]}是" if j < len(words) else "") + s.text, s.facts)
+                for j, s in enumerate(sentences)
+            ]
             paras.append(f"{head}。" + "".join(s.text for s in sentences))
         else:
             paras.append(head)

@@ -78,8 +78,15 @@ def html_resource(site: Site, html: str, when: datetime | None = None) -> Resour
     return Resource(encode(site, html), f"text/html; charset={site.encoding}", last_modified=when)
 
 
-def doc_truth(path: str, site: Site, doc: Doc, kind: str | None = None, text: str | None = None,
-              with_metrics: bool = True, **extra) -> dict:
+def doc_truth(
+    path: str,
+    site: Site,
+    doc: Doc,
+    kind: str | None = None,
+    text: str | None = None,
+    with_metrics: bool = True,
+    **extra,
+) -> dict:
     """Truth of a page that holds a report or a near miss (gold_format fields plus serving facts)."""
     entry = {
         "path": path,
@@ -104,29 +111,39 @@ def list_truth(path: str, year: int | None = None, **extra) -> dict:
     return {"path": path, "kind": "list", "report_year": year, **extra}
 
 
-def meta_tags(site: Site, column: str | None = None, doc: Doc | None = None, column_type: str = "信息公开") -> str:
+def meta_tags(
+    site: Site, column: str | None = None, doc: Doc | None = None, column_type: str = "信息公开"
+) -> str:
     """The 《政府网站发展指引》 meta tags: site (3), column (4), article (3 + extras)."""
     charset = "gbk" if site.encoding == "gbk" else "UTF-8"
-    out = [f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">',
-           f'<meta name="SiteName" content="{escape(site.site_name)}">',
-           f'<meta name="SiteDomain" content="{site.domain}">',
-           f'<meta name="SiteIDCode" content="{site.site_id_code}">']
+    out = [
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">',
+        f'<meta name="SiteName" content="{escape(site.site_name)}">',
+        f'<meta name="SiteDomain" content="{site.domain}">',
+        f'<meta name="SiteIDCode" content="{site.site_id_code}">',
+    ]
     if column:
-        out += [f'<meta name="ColumnName" content="{escape(column)}">',
-                '<meta name="ColumnDescription" content="发布本单位法治政府建设年度报告">',
-                '<meta name="ColumnKeywords" content="法治政府,年度报告">',
-                f'<meta name="ColumnType" content="{column_type}">']
+        out += [
+            f'<meta name="ColumnName" content="{escape(column)}">',
+            '<meta name="ColumnDescription" content="发布本单位法治政府建设年度报告">',
+            '<meta name="ColumnKeywords" content="法治政府,年度报告">',
+            f'<meta name="ColumnType" content="{column_type}">',
+        ]
     if doc:
-        out += [f'<meta name="ArticleTitle" content="{escape(doc.title)}">',
-                f'<meta name="PubDate" content="{doc.published:%Y-%m-%d %H:%M}">',
-                f'<meta name="ContentSource" content="{escape(doc.issuer.name.split("、")[-1])}">',
-                f'<meta name="Keywords" content="法治政府建设,{doc.published.year}">']
+        out += [
+            f'<meta name="ArticleTitle" content="{escape(doc.title)}">',
+            f'<meta name="PubDate" content="{doc.published:%Y-%m-%d %H:%M}">',
+            f'<meta name="ContentSource" content="{escape(doc.issuer.name.split("、")[-1])}">',
+            f'<meta name="Keywords" content="法治政府建设,{doc.published.year}">',
+        ]
     return "\n".join(out)
 
 
 def footer(site: Site) -> str:
-    return (f'<div class="footer"><p>主办单位：{escape(site.owner.name)}</p>'
-            f'<p>网站标识码：{site.site_id_code}　政府网站标识码：{site.site_id_code}</p></div>')
+    return (
+        f'<div class="footer"><p>主办单位：{escape(site.owner.name)}</p>'
+        f"<p>网站标识码：{site.site_id_code}　政府网站标识码：{site.site_id_code}</p></div>"
+    )
 
 
 def paragraphs_html(doc: Doc) -> str:
@@ -164,18 +181,35 @@ def page_shell(site: Site, title: str, head_meta: str, body: str, nav: str = "")
 """
 
 
-def home_and_xxgk(site: Site, rendered: Rendered, column_path: str, xxgk_path: str = "/zwgk/index.html",
-                  home_extra: str = "") -> None:
+def home_and_xxgk(
+    site: Site,
+    rendered: Rendered,
+    column_path: str,
+    xxgk_path: str = "/zwgk/index.html",
+    home_extra: str = "",
+) -> None:
     """Home page (/ and /index.html), the 政府信息公开 page and robots.txt."""
-    nav = ('<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwdt/">政务动态</a></li>'
-           f'<li><a href="{xxgk_path}">政府信息公开</a></li><li><a href="/hdjl/">互动交流</a></li></ul>')
-    home = page_shell(site, site.site_name, meta_tags(site), f'<div class="main"><h2>政务动态</h2>{home_extra}'
-                      f'<p><a href="{xxgk_path}">政府信息公开</a></p></div>', nav)
+    nav = (
+        '<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwdt/">政务动态</a></li>'
+        f'<li><a href="{xxgk_path}">政府信息公开</a></li><li><a href="/hdjl/">互动交流</a></li></ul>'
+    )
+    home = page_shell(
+        site,
+        site.site_name,
+        meta_tags(site),
+        f'<div class="main"><h2>政务动态</h2>{home_extra}<p><a href="{xxgk_path}">政府信息公开</a></p></div>',
+        nav,
+    )
     rendered.add("/", html_resource(site, home))
     rendered.add("/index.html", html_resource(site, home))
-    xxgk = page_shell(site, "政府信息公开", meta_tags(site, "政府信息公开", column_type="信息公开"),
-                      '<div class="xxgk-nav"><h3>法定主动公开内容</h3><ul>'
-                      '<li><a href="#">机构职能</a></li><li><a href="#">政策文件</a></li>'
-                      f'<li><a href="{column_path}">{COLUMN_NAME}</a></li>'
-                      '<li><a href="#">财政资金</a></li></ul></div>', nav)
+    xxgk = page_shell(
+        site,
+        "政府信息公开",
+        meta_tags(site, "政府信息公开", column_type="信息公开"),
+        '<div class="xxgk-nav"><h3>法定主动公开内容</h3><ul>'
+        '<li><a href="#">机构职能</a></li><li><a href="#">政策文件</a></li>'
+        f'<li><a href="{column_path}">{COLUMN_NAME}</a></li>'
+        '<li><a href="#">财政资金</a></li></ul></div>',
+        nav,
+    )
     rendered.add(xxgk_path, html_resource(site, xxgk))

@@ -60,38 +60,60 @@ def article_path(site: Site, doc: Doc) -> str:
 
 def _list_page(site: Site, docs: list[Doc], page: int, pages: int) -> str:
     if site.variant == "table":
-        rows = "".join(f'<tr><td>{i + 1}</td><td class="title"><a href="{article_path(site, d)}" target="_blank">'
-                       f'{escape(d.title)}</a></td><td>{d.published:%Y-%m-%d}</td></tr>\n' for i, d in enumerate(docs))
-        body = (f'<div class="list"><h2>{COLUMN_NAME}</h2><table class="list-table" width="100%">'
-                f"<tr><th>序号</th><th>标题</th><th>发布日期</th></tr>\n{rows}</table></div>")
+        rows = "".join(
+            f'<tr><td>{i + 1}</td><td class="title"><a href="{article_path(site, d)}" target="_blank">'
+            f"{escape(d.title)}</a></td><td>{d.published:%Y-%m-%d}</td></tr>\n"
+            for i, d in enumerate(docs)
+        )
+        body = (
+            f'<div class="list"><h2>{COLUMN_NAME}</h2><table class="list-table" width="100%">'
+            f"<tr><th>序号</th><th>标题</th><th>发布日期</th></tr>\n{rows}</table></div>"
+        )
     else:
-        items = "".join(f'<li><a href="show.php?id={d.doc_id}" target="_blank">{escape(d.title)}</a>'
-                        f"<em>[{d.published:%Y-%m-%d}]</em></li>\n" for d in docs)
+        items = "".join(
+            f'<li><a href="show.php?id={d.doc_id}" target="_blank">{escape(d.title)}</a>'
+            f"<em>[{d.published:%Y-%m-%d}]</em></li>\n"
+            for d in docs
+        )
         links = [f"共{site.extra['total']}条 第{page}/{pages}页"]
         if page > 1:
-            links += ['<a href="list.php">首页</a>',
-                      f'<a href="{"list.php" if page == 2 else f"list.php?page={page - 1}"}">上一页</a>']
+            links += [
+                '<a href="list.php">首页</a>',
+                f'<a href="{"list.php" if page == 2 else f"list.php?page={page - 1}"}">上一页</a>',
+            ]
         if page < pages:
-            links += [f'<a href="list.php?page={page + 1}">下一页</a>', f'<a href="list.php?page={pages}">尾页</a>']
-        body = (f'<div class="news-list"><h2>{COLUMN_NAME}</h2><ul>\n{items}</ul>'
-                f'<div class="pages">{" ".join(links)}</div></div>')
+            links += [
+                f'<a href="list.php?page={page + 1}">下一页</a>',
+                f'<a href="list.php?page={pages}">尾页</a>',
+            ]
+        body = (
+            f'<div class="news-list"><h2>{COLUMN_NAME}</h2><ul>\n{items}</ul>'
+            f'<div class="pages">{" ".join(links)}</div></div>'
+        )
     return page_shell(site, COLUMN_NAME, meta_tags(site, COLUMN_NAME), body)
 
 
 def _article(site: Site, doc: Doc) -> str:
     publisher = escape(doc.issuer.name.split("、")[-1])
-    table = ('<table class="gk-info" width="100%">'
-             f"<tr><td><b>索 引 号：</b></td><td>{index_number(site, doc)}</td>"
-             f"<td><b>发文机关：</b></td><td>{publisher}</td></tr>"
-             f"<tr><td><b>标　　题：</b></td><td colspan=\"3\">{escape(doc.title)}</td></tr>"
-             f"<tr><td><b>成文日期：</b></td><td>{doc.written.year}年{doc.written.month}月{doc.written.day}日</td>"
-             f"<td><b>发布日期：</b></td><td>{doc.published.year}年{doc.published.month}月{doc.published.day}日</td></tr>"
-             "</table>")
-    big5 = f'<a href="/gate/big5/{site.domain}{article_path(site, doc)}">繁體</a>' if site.big5_gateway else ""
-    body = (f'<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="{column_path(site)}">{COLUMN_NAME}</a>'
-            f'{big5}</div>\n{table}\n<div class="article"><h1>{escape(doc.title)}</h1>'
-            f'<div class="info">发布时间：{doc.published:%Y-%m-%d} 来源：{publisher} 浏览次数：</div>'
-            f'<div class="content" id="content">\n{paragraphs_html(doc)}\n</div></div>')
+    table = (
+        '<table class="gk-info" width="100%">'
+        f"<tr><td><b>索 引 号：</b></td><td>{index_number(site, doc)}</td>"
+        f"<td><b>发文机关：</b></td><td>{publisher}</td></tr>"
+        f'<tr><td><b>标　　题：</b></td><td colspan="3">{escape(doc.title)}</td></tr>'
+        f"<tr><td><b>成文日期：</b></td><td>{doc.written.year}年{doc.written.month}月{doc.written.day}日</td>"
+        f"<td><b>发布日期：</b></td><td>{doc.published.year}年{doc.published.month}月{doc.published.day}日</td></tr>"
+        "</table>"
+    )
+    big5 = (
+        f'<a href="/gate/big5/{site.domain}{article_path(site, doc)}">繁體</a>' if site.big5_gateway else ""
+    )
+    body = (
+        f'<div class="location">当前位置：<a href="/">首页</a> &gt; '
+        f'<a href="{column_path(site)}">{COLUMN_NAME}</a>'
+        f'{big5}</div>\n{table}\n<div class="article"><h1>{escape(doc.title)}</h1>'
+        f'<div class="info">发布时间：{doc.published:%Y-%m-%d} 来源：{publisher} 浏览次数：</div>'
+        f'<div class="content" id="content">\n{paragraphs_html(doc)}\n</div></div>'
+    )
     return page_shell(site, doc.title, meta_tags(site, COLUMN_NAME, doc), body)
 
 
@@ -109,7 +131,9 @@ def _traditional_truth(entry: dict) -> dict:
     entry["text"] = text_t
     entry["text_simplified"] = to_simplified(text_t)
     entry["title"] = to_simplified(to_traditional(entry["title"]))
-    entry["metrics"] = [{**m, "evidence": to_simplified(to_traditional(m["evidence"]))} for m in entry["metrics"]]
+    entry["metrics"] = [
+        {**m, "evidence": to_simplified(to_traditional(m["evidence"]))} for m in entry["metrics"]
+    ]
     entry["traditional"] = True
     return entry
 
@@ -125,7 +149,7 @@ def render(site: Site, seed: int) -> Rendered:
     gate = f"/gate/big5/{site.domain}"
     for page in range(1, pages + 1):
         path = col if page == 1 else f"{col}?page={page}"
-        html = _list_page(site, docs[(page - 1) * per: page * per], page, pages)
+        html = _list_page(site, docs[(page - 1) * per : page * per], page, pages)
         r.add(path, html_resource(site, html, docs[(page - 1) * per].published if docs else None))
         if site.big5_gateway:
             r.add(gate + path, html_resource(site, _gateway(site, html)))

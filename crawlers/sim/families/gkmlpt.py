@@ -4,7 +4,8 @@
   addressed by hash (/gkmlpt/index#{category}).
 - GET /gkmlpt/api/all/{category}?page={n}&sid={SID} -> JSON {articles:[…], total, classify:{…}}, 100 a page.
 - content /gkmlpt/content/{id//1000000}/{id//1000}/post_{id}.html (mobile mpost_{id}.html) with the document
-  as JSON in _CONFIG.DETAIL and an info table (索引号, 分类, 发布机构, 成文日期, 名称, 文号, 发布日期, 主题词).
+  as JSON in _CONFIG.DETAIL and an info table (索引号, 分类, 发布机构, 成文日期, 名称, 文号, 发布日期,
+  主题词).
 """
 
 from __future__ import annotations
@@ -86,45 +87,61 @@ def _tree(site: Site) -> list[dict]:
     cat = category(site)
     return [
         {"id": cat - 40, "name": "机构职能", "children": []},
-        {"id": cat - 30, "name": "法定主动公开内容", "children": [
-            {"id": cat - 29, "name": "政策文件", "children": []},
-            {"id": cat, "name": COLUMN_NAME, "children": []},
-            {"id": cat - 27, "name": "财政预决算", "children": []},
-        ]},
+        {
+            "id": cat - 30,
+            "name": "法定主动公开内容",
+            "children": [
+                {"id": cat - 29, "name": "政策文件", "children": []},
+                {"id": cat, "name": COLUMN_NAME, "children": []},
+                {"id": cat - 27, "name": "财政预决算", "children": []},
+            ],
+        },
     ]
 
 
 def _index_page(site: Site) -> str:
     config = {"SID": sid(site), "TREE": _tree(site), "SERVICE_AREA_ID": int(site.region.code[:6])}
-    body = ('<div id="app"></div>\n'
-            f"<script>window._CONFIG = {json.dumps(config, ensure_ascii=False)};</script>\n"
-            '<script src="/gkmlpt/gkml/pc/js/chunk-vendors.js"></script>\n'
-            '<script src="/gkmlpt/gkml/pc/js/chunk-common.js"></script>')
+    body = (
+        '<div id="app"></div>\n'
+        f"<script>window._CONFIG = {json.dumps(config, ensure_ascii=False)};</script>\n"
+        '<script src="/gkmlpt/gkml/pc/js/chunk-vendors.js"></script>\n'
+        '<script src="/gkmlpt/gkml/pc/js/chunk-common.js"></script>'
+    )
     return page_shell(site, f"{site.site_name}政府信息公开", meta_tags(site, "政府信息公开目录"), body)
 
 
 def _content_page(site: Site, doc: Doc, mobile: bool) -> str:
     publisher = escape(doc.issuer.name.split("、")[-1])
-    detail = {"id": doc.doc_id, "title": doc.title, "identifier": index_number(site, doc),
-              "publisher": doc.issuer.name.split("、")[-1], "document_number": doc.doc_number,
-              "date": f"{doc.written:%Y-%m-%d}", "publish_time": f"{doc.published:%Y-%m-%d %H:%M:%S}",
-              "content": paragraphs_html(doc)}
+    detail = {
+        "id": doc.doc_id,
+        "title": doc.title,
+        "identifier": index_number(site, doc),
+        "publisher": doc.issuer.name.split("、")[-1],
+        "document_number": doc.doc_number,
+        "date": f"{doc.written:%Y-%m-%d}",
+        "publish_time": f"{doc.published:%Y-%m-%d %H:%M:%S}",
+        "content": paragraphs_html(doc),
+    }
     config = {"SID": sid(site), "DETAIL": detail}
-    table = ('<table class="introduce"><tbody>'
-             f'<tr><td class="first">索引号：</td><td>{index_number(site, doc)}</td>'
-             '<td class="first">分类：</td><td>综合政务</td></tr>'
-             f'<tr><td class="first">发布机构：</td><td>{publisher}</td>'
-             f'<td class="first">成文日期：</td><td>{doc.written:%Y-%m-%d}</td></tr>'
-             f'<tr><td class="first">名称：</td><td colspan="3">{escape(doc.title)}</td></tr>'
-             f'<tr><td class="first">文号：</td><td>{escape(doc.doc_number)}</td>'
-             f'<td class="first">发布日期：</td><td>{doc.published:%Y-%m-%d}</td></tr>'
-             '<tr><td class="first">主题词：</td><td colspan="3"></td></tr></tbody></table>')
+    table = (
+        '<table class="introduce"><tbody>'
+        f'<tr><td class="first">索引号：</td><td>{index_number(site, doc)}</td>'
+        '<td class="first">分类：</td><td>综合政务</td></tr>'
+        f'<tr><td class="first">发布机构：</td><td>{publisher}</td>'
+        f'<td class="first">成文日期：</td><td>{doc.written:%Y-%m-%d}</td></tr>'
+        f'<tr><td class="first">名称：</td><td colspan="3">{escape(doc.title)}</td></tr>'
+        f'<tr><td class="first">文号：</td><td>{escape(doc.doc_number)}</td>'
+        f'<td class="first">发布日期：</td><td>{doc.published:%Y-%m-%d}</td></tr>'
+        '<tr><td class="first">主题词：</td><td colspan="3"></td></tr></tbody></table>'
+    )
     wrapper = "mobile-content" if mobile else "content-container"
     # The DETAIL JSON escapes '<' as \u003C, as the real pages do, so the HTML inside cannot end the script.
     config_js = json.dumps(config, ensure_ascii=False).replace("<", "\\u003C")
-    body = (f"<script>window._CONFIG = {config_js};</script>\n"
-            f'<div class="{wrapper}">{table if not mobile else ""}<h1 class="title">{escape(doc.title)}</h1>'
-            f'<div class="article-content">\n{paragraphs_html(doc)}\n</div></div>')
+    body = (
+        f"<script>window._CONFIG = {config_js};</script>\n"
+        f'<div class="{wrapper}">{table if not mobile else ""}<h1 class="title">{escape(doc.title)}</h1>'
+        f'<div class="article-content">\n{paragraphs_html(doc)}\n</div></div>'
+    )
     return page_shell(site, doc.title, meta_tags(site, COLUMN_NAME, doc), body)
 
 
@@ -134,8 +151,13 @@ def render(site: Site, seed: int) -> Rendered:
     home_and_xxgk(site, r, f"/gkmlpt/index#{cat}")
     docs = sorted(site.docs, key=lambda d: (d.published, d.doc_id), reverse=True)
     r.add("/gkmlpt/index", html_resource(site, _index_page(site)))
-    r.add("/gkmlpt/gkml/pc/js/chunk-common.js",
-          Resource(b"(window.webpackJsonp=window.webpackJsonp||[]).push([['chunk-common'],{}]);", "application/javascript"))
+    r.add(
+        "/gkmlpt/gkml/pc/js/chunk-common.js",
+        Resource(
+            b"(window.webpackJsonp=window.webpackJsonp||[]).push([['chunk-common'],{}]);",
+            "application/javascript",
+        ),
+    )
     pages = max(1, -(-len(docs) // API_PAGE))
     for page in range(1, pages + 1):
         path = f"/gkmlpt/api/all/{cat}?page={page}&sid={sid(site)}"
@@ -144,7 +166,10 @@ def render(site: Site, seed: int) -> Rendered:
     for d in docs:
         path = content_path(d)
         r.add(path, html_resource(site, _content_page(site, d, mobile=False), d.published))
-        r.add(content_path(d, mobile=True), html_resource(site, _content_page(site, d, mobile=True), d.published))
+        r.add(
+            content_path(d, mobile=True),
+            html_resource(site, _content_page(site, d, mobile=True), d.published),
+        )
         r.truth.append(doc_truth(path, site, d))
         r.leaves.append(path)
 
@@ -156,12 +181,18 @@ def render(site: Site, seed: int) -> Rendered:
             page = max(int(req.query.get("page", "1") or 1), 1)
         except ValueError:
             page = 1
-        chunk = docs[(page - 1) * API_PAGE: page * API_PAGE] if req.query.get("sid") == sid(site) else []
+        chunk = docs[(page - 1) * API_PAGE : page * API_PAGE] if req.query.get("sid") == sid(site) else []
         total = len(docs) if req.query.get("sid") == sid(site) else 0
-        payload = {"articles": [_article_json(site, d, host) for d in chunk], "total": total,
-                   "classify": {"id": cat, "name": COLUMN_NAME, "post_count": total}}
-        return Resource(json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8",
-                        cacheable=False)
+        payload = {
+            "articles": [_article_json(site, d, host) for d in chunk],
+            "total": total,
+            "classify": {"id": cat, "name": COLUMN_NAME, "post_count": total},
+        }
+        return Resource(
+            json.dumps(payload, ensure_ascii=False).encode(),
+            "application/json; charset=utf-8",
+            cacheable=False,
+        )
 
     r.handler = handler
     r.columns.append((f"/gkmlpt/index#{cat}", COLUMN_NAME, "gkmlpt"))

@@ -57,10 +57,14 @@ def _record(site: Site, doc: Doc) -> str:
     title = escape(doc.title)
     day = f"{doc.published:%Y-%m-%d}"
     if site.variant == "zhejiang":
-        return (f'<li class="clearfix"><a class="bt-left" target="_blank" href="{article_path(site, doc)}" '
-                f'title="{title}">{title}</a><span class="bt-right">{day}</span></li>')
-    return (f'<li><a target="_blank" href="{article_path(site, doc)}" title="{title}">{title}</a>'
-            f'<b readlabel="{day}">{day}</b></li>')
+        return (
+            f'<li class="clearfix"><a class="bt-left" target="_blank" href="{article_path(site, doc)}" '
+            f'title="{title}">{title}</a><span class="bt-right">{day}</span></li>'
+        )
+    return (
+        f'<li><a target="_blank" href="{article_path(site, doc)}" title="{title}">{title}</a>'
+        f'<b readlabel="{day}">{day}</b></li>'
+    )
 
 
 def _recordset(site: Site, docs: list[Doc]) -> str:
@@ -70,9 +74,11 @@ def _recordset(site: Site, docs: list[Doc]) -> str:
 def _proxy_query(site: Site, start: int, end: int) -> str:
     webid, unitid = _ids(site)
     webname = quote(quote(site.site_name))  # real sites double-encode webname in GET links
-    return (f"{DATAPROXY}?startrecord={start}&endrecord={end}&perpage={PER_PAGE}&col=1&appid=1&webid={webid}"
-            f"&path=/&columnid={site.column_id}&sourceContentType=1&unitid={unitid}&webname={webname}"
-            f"&permissiontype=0")
+    return (
+        f"{DATAPROXY}?startrecord={start}&endrecord={end}&perpage={PER_PAGE}&col=1&appid=1&webid={webid}"
+        f"&path=/&columnid={site.column_id}&sourceContentType=1&unitid={unitid}&webname={webname}"
+        f"&permissiontype=0"
+    )
 
 
 def _column_page(site: Site, docs: list[Doc], page_num: int | None) -> str:
@@ -81,67 +87,92 @@ def _column_page(site: Site, docs: list[Doc], page_num: int | None) -> str:
     if page_num is None:
         shown = docs[: PER_PAGE * EMBEDDED_PAGES]
     else:
-        shown = docs[(page_num - 1) * PER_PAGE: page_num * PER_PAGE]
-    nextgroup = (f'<a href="/module/web/jpage/dataproxy.jsp?page=1&webid={webid}&path=/&columnid={site.column_id}'
-                 f'&unitid={unitid}&webname={quote(site.site_name)}&permissiontype=0"></a>')
-    store = (f'<div id="{unitid}"><script type="text/xml"><datastore><nextgroup><![CDATA[{nextgroup}]]></nextgroup>'
-             f"<recordset>\n{_recordset(site, shown)}</recordset></datastore></script></div>")
+        shown = docs[(page_num - 1) * PER_PAGE : page_num * PER_PAGE]
+    nextgroup = (
+        f'<a href="/module/web/jpage/dataproxy.jsp?page=1&webid={webid}&path=/&columnid={site.column_id}'
+        f'&unitid={unitid}&webname={quote(site.site_name)}&permissiontype=0"></a>'
+    )
+    store = (
+        f'<div id="{unitid}"><script type="text/xml"><datastore>'
+        f"<nextgroup><![CDATA[{nextgroup}]]></nextgroup>"
+        f"<recordset>\n{_recordset(site, shown)}</recordset></datastore></script></div>"
+    )
     pages = max(1, -(-total // PER_PAGE))
-    script = ('<script type="text/javascript" src="/module/jslib/jquery/jquery.js"></script>\n'
-              '<script type="text/javascript" src="/module/jslib/jquery/jpage/jquery.jpage.js"></script>\n'
-              '<script type="text/javascript">\n$(document).ready(function(){\n'
-              f"  $('#{unitid}').jpage({{dataStore: dataStore, containerClass: 'default_pgContainer', "
-              f"totalRecord: {total}, perPage: {PER_PAGE}, groupSize: {EMBEDDED_PAGES}, "
-              f"proxyUrl: '{DATAPROXY}', webid: '{webid}', columnid: '{site.column_id}', unitid: '{unitid}', "
-              f"pageCount: {pages}}});\n}});\n</script>")
-    body = (f'<div class="bt-position">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk/index.html">政府信息公开</a>'
-            f' &gt; {COLUMN_NAME}</div>\n<div class="default_pgContainer"><ul></ul></div>\n{store}\n{script}\n'
-            f'<script type="text/javascript" src="/module/visitcount/visit.jsp?type=1&i_webid={webid}'
-            f'&i_columnid={site.column_id}"></script>\n{HIDDEN_LINK}')
-    head = meta_tags(site, COLUMN_NAME, column_type="信息公开") + \
-        "\n<meta name='Generator' content='大汉版通'>\n<meta name='Author' content='大汉网络'>"
+    script = (
+        '<script type="text/javascript" src="/module/jslib/jquery/jquery.js"></script>\n'
+        '<script type="text/javascript" src="/module/jslib/jquery/jpage/jquery.jpage.js"></script>\n'
+        '<script type="text/javascript">\n$(document).ready(function(){\n'
+        f"  $('#{unitid}').jpage({{dataStore: dataStore, containerClass: 'default_pgContainer', "
+        f"totalRecord: {total}, perPage: {PER_PAGE}, groupSize: {EMBEDDED_PAGES}, "
+        f"proxyUrl: '{DATAPROXY}', webid: '{webid}', columnid: '{site.column_id}', unitid: '{unitid}', "
+        f"pageCount: {pages}}});\n}});\n</script>"
+    )
+    body = (
+        '<div class="bt-position">您当前的位置：<a href="/">首页</a> &gt; '
+        '<a href="/zwgk/index.html">政府信息公开</a>'
+        f' &gt; {COLUMN_NAME}</div>\n<div class="default_pgContainer"><ul></ul></div>\n{store}\n{script}\n'
+        f'<script type="text/javascript" src="/module/visitcount/visit.jsp?type=1&i_webid={webid}'
+        f'&i_columnid={site.column_id}"></script>\n{HIDDEN_LINK}'
+    )
+    head = (
+        meta_tags(site, COLUMN_NAME, column_type="信息公开")
+        + "\n<meta name='Generator' content='大汉版通'>\n<meta name='Author' content='大汉网络'>"
+    )
     return page_shell(site, COLUMN_NAME, head, body)
 
 
 def _article(site: Site, doc: Doc) -> str:
     publisher = escape(doc.issuer.name.split("、")[-1])
-    table = ('<table class="xxgk_table" cellspacing="0" cellpadding="0">'
-             f'<tr><td class="td_lable">索引号：</td><td>{index_number(site, doc)}</td>'
-             f'<td class="td_lable">分类：</td><td>法治政府建设 ; 报告</td></tr>'
-             f'<tr><td class="td_lable">发布机构：</td><td>{publisher}</td>'
-             f'<td class="td_lable">发布日期：</td><td>{doc.published:%Y-%m-%d}</td></tr>'
-             f'<tr><td class="td_lable">标题：</td><td colspan="3">{escape(doc.title)}</td></tr>'
-             f'<tr><td class="td_lable">文号：</td><td>{escape(doc.doc_number)}</td>'
-             f'<td class="td_lable">成文日期：</td><td>{doc.written:%Y-%m-%d}</td></tr></table>')
-    body = (f'{table}\n<div class="article"><div class="title">{escape(doc.title)}</div>'
-            f'<div class="info">发布日期：{doc.published:%Y-%m-%d %H:%M}　'
-            f'<!--<$[信息来源]>begin-->信息来源：{publisher}<!--<$[信息来源]>end--></div>\n'
-            '<div id="zoom"><!--<$[信息内容]>begin--><!--ZJEG_RSS.content.begin--><meta name="ContentStart">'
-            f"\n{paragraphs_html(doc)}\n"
-            '<meta name="ContentEnd"><!--ZJEG_RSS.content.end--><!--<$[信息内容]>end--></div></div>\n'
-            f"{HIDDEN_LINK}")
-    head = meta_tags(site, COLUMN_NAME, doc) + "\n<meta name='Generator' content='大汉版通'>\n<meta name='Author' content='大汉网络'>"
+    table = (
+        '<table class="xxgk_table" cellspacing="0" cellpadding="0">'
+        f'<tr><td class="td_lable">索引号：</td><td>{index_number(site, doc)}</td>'
+        f'<td class="td_lable">分类：</td><td>法治政府建设 ; 报告</td></tr>'
+        f'<tr><td class="td_lable">发布机构：</td><td>{publisher}</td>'
+        f'<td class="td_lable">发布日期：</td><td>{doc.published:%Y-%m-%d}</td></tr>'
+        f'<tr><td class="td_lable">标题：</td><td colspan="3">{escape(doc.title)}</td></tr>'
+        f'<tr><td class="td_lable">文号：</td><td>{escape(doc.doc_number)}</td>'
+        f'<td class="td_lable">成文日期：</td><td>{doc.written:%Y-%m-%d}</td></tr></table>'
+    )
+    body = (
+        f'{table}\n<div class="article"><div class="title">{escape(doc.title)}</div>'
+        f'<div class="info">发布日期：{doc.published:%Y-%m-%d %H:%M}　'
+        f"<!--<$[信息来源]>begin-->信息来源：{publisher}<!--<$[信息来源]>end--></div>\n"
+        '<div id="zoom"><!--<$[信息内容]>begin--><!--ZJEG_RSS.content.begin--><meta name="ContentStart">'
+        f"\n{paragraphs_html(doc)}\n"
+        '<meta name="ContentEnd"><!--ZJEG_RSS.content.end--><!--<$[信息内容]>end--></div></div>\n'
+        f"{HIDDEN_LINK}"
+    )
+    head = (
+        meta_tags(site, COLUMN_NAME, doc)
+        + "\n<meta name='Generator' content='大汉版通'>\n<meta name='Author' content='大汉网络'>"
+    )
     return page_shell(site, doc.title, head, body)
 
 
 def _datastore(site: Site, docs: list[Doc], start: int, end: int, per: int) -> str:
     total = len(docs)
-    chunk = docs[max(start, 1) - 1: max(end, 0)]
+    chunk = docs[max(start, 1) - 1 : max(end, 0)]
     pages = max(1, -(-total // max(per, 1)))
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n<datastore>\n<totalrecord>{total}</totalrecord>\n'
-            f"<totalpage>{pages}</totalpage>\n<recordset>\n{_recordset(site, chunk)}</recordset>\n</datastore>")
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<datastore>\n<totalrecord>{total}</totalrecord>\n'
+        f"<totalpage>{pages}</totalpage>\n<recordset>\n{_recordset(site, chunk)}</recordset>\n</datastore>"
+    )
 
 
 def _search_page(site: Site, docs: list[Doc], q: str, page: int) -> str:
     hits = [d for d in docs if q and (q in d.title or q in d.body_text)]
     per = 12
-    chunk = hits[(page - 1) * per: page * per]
+    chunk = hits[(page - 1) * per : page * per]
     items = "".join(
-        f'<div class="jcse-result-box news-result"><div class="jcse-news-title"><a href="{article_path(site, d)}" '
-        f'target="_blank">{escape(d.title)}</a></div><div class="jcse-news-date">{d.published:%Y-%m-%d}</div></div>'
-        for d in chunk)
-    body = (f'<div class="jsearch-info-box" data-total="{len(hits)}">找到相关结果约{len(hits)}个</div>'
-            f'<div id="jsearch-result-items">{items}</div>')
+        '<div class="jcse-result-box news-result"><div class="jcse-news-title">'
+        f'<a href="{article_path(site, d)}" target="_blank">{escape(d.title)}</a></div>'
+        f'<div class="jcse-news-date">{d.published:%Y-%m-%d}</div></div>'
+        for d in chunk
+    )
+    body = (
+        f'<div class="jsearch-info-box" data-total="{len(hits)}">找到相关结果约{len(hits)}个</div>'
+        f'<div id="jsearch-result-items">{items}</div>'
+    )
     return page_shell(site, "搜索结果", meta_tags(site), body)
 
 
@@ -150,7 +181,6 @@ def render(site: Site, seed: int) -> Rendered:
     col = column_path(site)
     home_and_xxgk(site, r, col)
     docs = sorted(site.docs, key=lambda d: (d.published, d.doc_id), reverse=True)
-    webid, unitid = _ids(site)
     r.add(col, html_resource(site, _column_page(site, docs, None), docs[0].published if docs else None))
     r.add(f"/col/col{site.column_id}/", r.routes[col])
     r.truth.append(list_truth(col))
@@ -171,14 +201,23 @@ def render(site: Site, seed: int) -> Rendered:
                 end = int(req.param("endrecord", str(start + PER_PAGE - 1)))
                 per = int(req.param("perpage", str(PER_PAGE)))
             except ValueError:
-                return Resource(b"<datastore><totalrecord>0</totalrecord></datastore>", "text/xml; charset=utf-8",
-                                status=400, cacheable=False)
+                return Resource(
+                    b"<datastore><totalrecord>0</totalrecord></datastore>",
+                    "text/xml; charset=utf-8",
+                    status=400,
+                    cacheable=False,
+                )
             if req.param("columnid") != str(site.column_id):
                 # Unknown column: JCMS answers an empty store rather than an error.
-                return Resource(b"<datastore><totalrecord>0</totalrecord><totalpage>0</totalpage><recordset>"
-                                b"</recordset></datastore>", "text/xml; charset=utf-8", cacheable=False)
-            return Resource(_datastore(site, docs, start, end, per).encode(), "text/xml; charset=utf-8",
-                            cacheable=False)
+                return Resource(
+                    b"<datastore><totalrecord>0</totalrecord><totalpage>0</totalpage><recordset>"
+                    b"</recordset></datastore>",
+                    "text/xml; charset=utf-8",
+                    cacheable=False,
+                )
+            return Resource(
+                _datastore(site, docs, start, end, per).encode(), "text/xml; charset=utf-8", cacheable=False
+            )
         if req.path == col and req.query.get("pageNum"):
             try:
                 page_num = int(req.query["pageNum"])

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import random
 from html import escape
+from urllib.parse import quote
 
 from crawlers.sim.families.base import (
     COLUMN_NAME,
     Rendered,
+    Request,
     Resource,
     doc_truth,
     home_and_xxgk,
@@ -72,7 +74,7 @@ def list_path(site: Site, page: int) -> str:
 def _link(site: Site, doc: Doc) -> str:
     if site.variant == "channel":
         return article_path(site, doc)
-    return "./" + article_path(site, doc)[len(column_path(site)):]
+    return "./" + article_path(site, doc)[len(column_path(site)) :]
 
 
 def _pager(site: Site, pages: int, page: int, records: int) -> str:
@@ -95,7 +97,8 @@ function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){
   if(nCurrIndex == 0) document.write("首页 上一页 ");
   else {
     document.write("<a href=\\"" + _sPageName + "." + _sPageExt + "\\">首页</a> ");
-    var prev = nCurrIndex == 1 ? _sPageName + "." + _sPageExt : _sPageName + "_" + (nCurrIndex - 1) + "." + _sPageExt;
+    var prev = nCurrIndex == 1 ? _sPageName + "." + _sPageExt
+                               : _sPageName + "_" + (nCurrIndex - 1) + "." + _sPageExt;
     document.write("<a href=\\"" + prev + "\\">上一页</a> ");
   }
   if(nCurrIndex + 1 < _nPageCount)
@@ -110,41 +113,56 @@ def _list_items(site: Site, docs: list[Doc]) -> str:
     for d in docs:
         title = escape(d.title)
         if site.variant == "chongqing":
-            rows.append(f'<li><a href="{_link(site, d)}" target="_blank" title="{title}">{title}</a>'
-                        f'<span>{d.published:%Y-%m-%d}</span></li>')
+            rows.append(
+                f'<li><a href="{_link(site, d)}" target="_blank" title="{title}">{title}</a>'
+                f"<span>{d.published:%Y-%m-%d}</span></li>"
+            )
         else:
-            rows.append(f'<li><span class="date">{d.published:%Y-%m-%d}</span>'
-                        f'<a href="{_link(site, d)}" target="_blank" title="{title}">{title}</a></li>')
+            rows.append(
+                f'<li><span class="date">{d.published:%Y-%m-%d}</span>'
+                f'<a href="{_link(site, d)}" target="_blank" title="{title}">{title}</a></li>'
+            )
     return "\n".join(rows)
 
 
 def _info_block(site: Site, doc: Doc) -> str:
     publisher = escape(doc.issuer.name.split("、")[-1])
     if site.variant == "chongqing":
-        return ('<div class="zwxl-table"><ul>'
-                f'<li><strong>索引号：</strong><span>{index_number(site, doc)}</span></li>'
-                f'<li><strong>发布机构：</strong><span>{publisher}</span></li>'
-                f'<li><strong>成文日期：</strong><span>{doc.written:%Y-%m-%d}</span></li>'
-                f'<li><strong>发布日期：</strong><span>{doc.published:%Y-%m-%d}</span></li>'
-                f'<li><strong>主题分类：</strong><span>其他</span></li></ul></div>'
-                f'<publishtime>{doc.published:%Y-%m-%d %H:%M:%S}</publishtime>')
-    return ('<div class="sub"><ul>'
-            f'<li>索 引 号：{index_number(site, doc)}</li>'
-            f'<li>发文机构：{publisher}</li>'
-            f'<li>发文字号：{escape(doc.doc_number)}</li>'
-            '<li>主题分类：综合政务/其他</li>'
-            f'<li>成文日期：{doc.written.year}年{doc.written.month:02d}月{doc.written.day:02d}日</li>'
-            f'<li>发布日期：{doc.published:%Y-%m-%d}</li><li>有效性：</li></ul></div>')
+        return (
+            '<div class="zwxl-table"><ul>'
+            f"<li><strong>索引号：</strong><span>{index_number(site, doc)}</span></li>"
+            f"<li><strong>发布机构：</strong><span>{publisher}</span></li>"
+            f"<li><strong>成文日期：</strong><span>{doc.written:%Y-%m-%d}</span></li>"
+            f"<li><strong>发布日期：</strong><span>{doc.published:%Y-%m-%d}</span></li>"
+            f"<li><strong>主题分类：</strong><span>其他</span></li></ul></div>"
+            f"<publishtime>{doc.published:%Y-%m-%d %H:%M:%S}</publishtime>"
+        )
+    return (
+        '<div class="sub"><ul>'
+        f"<li>索 引 号：{index_number(site, doc)}</li>"
+        f"<li>发文机构：{publisher}</li>"
+        f"<li>发文字号：{escape(doc.doc_number)}</li>"
+        "<li>主题分类：综合政务/其他</li>"
+        f"<li>成文日期：{doc.written.year}年{doc.written.month:02d}月{doc.written.day:02d}日</li>"
+        f"<li>发布日期：{doc.published:%Y-%m-%d}</li><li>有效性：</li></ul></div>"
+    )
 
 
 def _article(site: Site, doc: Doc, body_html: str) -> str:
-    cls = "TRS_Editor" if site.variant in ("classic", "shtml") else "trs_editor_view TRS_UEDITOR trs_paper_default trs_web"
-    body = (f'<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/index.html">政府信息公开</a> &gt; '
-            f'<a href="{column_path(site)}">{COLUMN_NAME}</a></div>\n'
-            f'{_info_block(site, doc)}\n<div class="article"><h1 class="title">{escape(doc.title)}</h1>\n'
-            f'<div class="info"><span>发布时间：{doc.published:%Y-%m-%d %H:%M}</span>'
-            f'<span>来源：{escape(doc.issuer.name.split("、")[-1])}</span></div>\n'
-            f'<div class="{cls}">\n{body_html}\n</div></div>')
+    cls = (
+        "TRS_Editor"
+        if site.variant in ("classic", "shtml")
+        else "trs_editor_view TRS_UEDITOR trs_paper_default trs_web"
+    )
+    body = (
+        '<div class="crumb">当前位置：<a href="/">首页</a> &gt; '
+        '<a href="/zwgk/index.html">政府信息公开</a> &gt; '
+        f'<a href="{column_path(site)}">{COLUMN_NAME}</a></div>\n'
+        f'{_info_block(site, doc)}\n<div class="article"><h1 class="title">{escape(doc.title)}</h1>\n'
+        f'<div class="info"><span>发布时间：{doc.published:%Y-%m-%d %H:%M}</span>'
+        f"<span>来源：{escape(doc.issuer.name.split('、')[-1])}</span></div>\n"
+        f'<div class="{cls}">\n{body_html}\n</div></div>'
+    )
     return page_shell(site, doc.title, meta_tags(site, COLUMN_NAME, doc), body)
 
 
@@ -156,21 +174,26 @@ def render(site: Site, seed: int) -> Rendered:
     per = PER_PAGE.get(site.variant, 20)
     pages = max(1, -(-len(docs) // per))
     for page in range(pages):
-        chunk = docs[page * per:(page + 1) * per]
-        body = (f'<div class="list"><h2>{COLUMN_NAME}</h2><ul class="list-ul">\n{_list_items(site, chunk)}\n</ul>\n'
-                f'{_pager(site, pages, page, len(docs))}</div>')
-        html = page_shell(site, COLUMN_NAME, meta_tags(site, COLUMN_NAME, column_type="信息公开，法治政府建设"), body)
+        chunk = docs[page * per : (page + 1) * per]
+        body = (
+            f'<div class="list"><h2>{COLUMN_NAME}</h2><ul class="list-ul">\n'
+            f"{_list_items(site, chunk)}\n</ul>\n"
+            f"{_pager(site, pages, page, len(docs))}</div>"
+        )
+        html = page_shell(
+            site, COLUMN_NAME, meta_tags(site, COLUMN_NAME, column_type="信息公开，法治政府建设"), body
+        )
         path = list_path(site, page)
         r.add(path, html_resource(site, html, chunk[0].published if chunk else None))
         r.truth.append(list_truth(path, page=page))
         r.lists.append(path)
-    if site.variant == "channel":
-        r.add(col, r.routes[list_path(site, 0)])
-    else:
-        r.add(col, r.routes[list_path(site, 0)])
+    r.add(col, r.routes[list_path(site, 0)])  # the bare directory answers like index.html
     if site.variant == "shtml":
-        stub = html_resource(site, '<html><head><meta charset="utf-8"></head><body><div class="list"><ul></ul>'
-                             '</div><script>createPageHTML(0, 0, "index", "shtml");</script></body></html>')
+        stub = html_resource(
+            site,
+            '<html><head><meta charset="utf-8"></head><body><div class="list"><ul></ul>'
+            '</div><script>createPageHTML(0, 0, "index", "shtml");</script></body></html>',
+        )
         for extra in range(pages, pages + 3):
             r.add(list_path(site, extra), stub)
     r.add("/images/createPageHTML.js", Resource(_PAGER_JS.encode(), "application/javascript"))
@@ -195,4 +218,50 @@ def render(site: Site, seed: int) -> Rendered:
         r.add(path, html_resource(site, _article(site, d, body_html), d.published))
         r.leaves.append(path)
     r.columns.append((list_path(site, 0) if site.variant == "channel" else col, COLUMN_NAME, "trs"))
+    r.handler = _search_handler(site, docs)
     return r
+
+
+SEARCH_PATH = "/was5/web/search"
+SEARCH_PER_PAGE = 10
+
+
+def _search_handler(site: Site, docs: list[Doc]):
+    """TRS WAS5 full-text search: /was5/web/search?searchword=…&channelid=…&page=N."""
+
+    def handler(req: Request) -> Resource | None:
+        if req.path != SEARCH_PATH:
+            return None
+        word = req.param("searchword").strip()
+        try:
+            page = max(int(req.param("page", "1") or 1), 1)
+        except ValueError:
+            page = 1
+        hits = [d for d in docs if word and (word in d.title or word in d.body_text)]
+        chunk = hits[(page - 1) * SEARCH_PER_PAGE : page * SEARCH_PER_PAGE]
+        rows = "".join(
+            f'<div class="outline"><a href="{article_path(site, d)}" target="_blank">{escape(d.title)}</a>'
+            f'<span class="date">{d.published:%Y.%m.%d}</span></div>\n'
+            for d in chunk
+        )
+        pages = max(1, -(-len(hits) // SEARCH_PER_PAGE))
+        nxt = (
+            f'<a href="{SEARCH_PATH}?searchword={quote(word)}&channelid={req.param("channelid")}'
+            f'&page={page + 1}">'
+            "下一页</a>"
+            if page < pages
+            else ""
+        )
+        body = (
+            f'<div class="search-result"><div class="total">共找到<span>{len(hits)}</span>条结果</div>\n'
+            f"{rows}"
+            f'<div class="page">第{page}/{pages}页 {nxt}</div></div>'
+        )
+        html = page_shell(site, "检索结果", meta_tags(site), body)
+        return Resource(
+            html.encode(site.encoding, "xmlcharrefreplace"),
+            f"text/html; charset={site.encoding}",
+            cacheable=False,
+        )
+
+    return handler
