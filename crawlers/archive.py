@@ -118,8 +118,12 @@ class Archive:
         request_body: bytes | None = None,
         *,
         method: str = "GET",
+        sent: tuple[str, bytes | None] | None = None,
     ) -> str:
-        """Archive one fetch; returns its archive_ref ("<warc file>:<offset>") and sets result.archive_ref."""
+        """Archive one fetch; returns its archive_ref ("<warc file>:<offset>") and sets result.archive_ref.
+
+        `method` and `request_body` are the request as asked (they key the index); `sent` is the last
+        request actually sent when a redirect changed it (a 303 turns a POST into a GET)."""
         fetched_at = result.fetched_at or datetime.now(UTC)
         key = request_key(result.url, method, request_body)
         sha1 = hashlib.sha1(result.body).hexdigest() if result.status is not None else None
@@ -132,8 +136,9 @@ class Archive:
                 writer.write_record(record)
                 length = fh.tell() - offset
                 if request_headers is not None and result.status is not None:
+                    sent_method, sent_body = sent or (method, request_body)
                     writer.write_record(
-                        self._request_record(writer, result, method, request_headers, request_body, record)
+                        self._request_record(writer, result, sent_method, request_headers, sent_body, record)
                     )
             # the index row is read back from the record just written, exactly as rebuild_index does
             meta = _meta_from_record(record, path.name, offset, length)

@@ -20,6 +20,8 @@ WHOLE_EXCHANGE_FACTOR = 6
 @dataclass
 class Exchange:
     url: str
+    method: str = "GET"
+    request_body: bytes | None = None
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""  # Content-Encoding undone
@@ -46,7 +48,7 @@ async def exchange_once(
     politeness: Politeness,
 ) -> Exchange:
     """Send one request and read its body within the politeness caps; never raises for network trouble."""
-    ex = Exchange(url=url)
+    ex = Exchange(url=url, method=method, request_body=body)
     try:
         request = client.build_request(
             method, url, content=body, headers=headers, timeout=httpx.Timeout(politeness.timeout_seconds)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 DEFAULT_CONTACT_URL = "https://github.com/fazhi-project/fazhi"
 ROBOTS_TOKEN = "fazhi"
 MAX_REDIRECTS = 10
+_Asked = tuple[str, bytes | None]  # method and body of the request as the caller asked for it
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _BASE_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -202,9 +203,10 @@ class Fetcher:
                 conditional["If-Modified-Since"] = prior.last_modified
 
         result = FetchResult(url=url, outcome=Outcome.FAILED, fetched_at=datetime.now(UTC))
+        asked = (method, body)  # what the archive files the fetch under, whatever redirects did
         if not _is_http_url(url):
             result.reason = f"not an http(s) URL: {url!r}"
-            self._finish(result, None, method, body)
+            self._finish(result, None, asked)
             return result
         current, seen = url, {(method, url, self._cookie_state())}
         exchange: Exchange | None = None
@@ -231,11 +233,11 @@ class Fetcher:
             target_host = (urlsplit(target).hostname or "").lower()
             if not _is_http_url(target):
                 result.reason = f"redirect to a non-http(s) URL {target!r}"
-                self._finish(result, exchange, method, body, give_up=True)
+                self._finish(result, exchange, asked, give_up=True)
                 return result
             if allowed is not None and not host_allowed(target_host, allowed):
                 result.reason = f"redirect to off-site host {target_host} ({target})"
-                self._finish(result, exchange, method, body, give_up=True)
+                self._finish(result, exchange, asked, give_up=True)
                 return result
             if exchange.status == 303 or (exchange.status in (301, 302) and method == "POST"):
                 method, body = "GET", None  # what browsers do; 307/308 keep the method and body
@@ -248,11 +250,11 @@ class Fetcher:
                 challenge = detect_challenge(exchange.status, exchange.headers, "")
                 why = f"redirect loop at {target}" if looped else f"more than {MAX_REDIRECTS} redirects"
                 result.reason = why + (f" ({challenge})" if challenge else "")
-                self._finish(result, exchange, method, body, give_up=True, blocked=challenge is not None)
+                self._finish(result, exchange, asked, give_up=True, blocked=challenge is not None)
                 return result
             seen.add(visit)
             current = target
-        self._finish(result, exchange, method, body)
+        self._finish(result, exchange, asked)
         return result
 
     def _cookie_state(self) -> frozenset[tuple[str, str, str]]:
@@ -316,53 +318,32 @@ class Fetcher:
         self,
         result: FetchResult,
         exchange: Exchange | None,
-        method: str,
-        body: bytes | None,
+        asked: _Asked,
         *,
         give_up: bool = False,
         blocked: bool = False,
     ) -> None:
         """Decide the outcome from the last exchange, archive it, and shape what the caller sees."""
         if exchange is not None and result.outcome is not Outcome.SKIPPED_ROBOTS:
-            result.body = exchange.body
-            content_type = exchange.headers.get("content-type")
-            if exchange.error is not None:
-                result.outcome = Outcome.FAILED
-                tries = f" (after {result.attempts} attempts)" if result.attempts > 1 else ""
-                result.reason = exchange.error + tries
-                result.body = b""  # never a partial body
-            elif blocked:
-                result.outcome = Outcome.BLOCKED
-            elif give_up:
-                result.outcome = Outcome.FAILED
-            else:
-                text = None
-                if result.body and (is_text_type(content_type) or not content_type):
-                    text, result.encoding = decode_body(result.body, content_type)
-                challenge = detect_challenge(exchange.status, exchange.headers, text or "")
-                if challenge:
-                    result.outcome, result.reason = Outcome.BLOCKED, challenge
-                elif exchange.status == 304:
-                    result.outcome = Outcome.NOT_MODIFIED
-                elif exchange.status is not None and 200 <= exchange.status < 300:
-                    result.outcome, result.text = Outcome.OK, text
-                else:
-                    result.outcome = Outcome.FAILED
-                    result.reason = f"HTTP {exchange.status}" + (
-                        f" after {result.attempts} attempts" if result.attempts > 1 else ""
-                    )
+            _judge(result, exchange, give_up=give_up, blocked=blocked)
         if result.outcome is Outcome.NOT_MODIFIED:
-            self._serve_not_modified(result, exchange, method, body)
+            self._serve_not_modified(result, exchange, asked)
             return
-        if self.archive is not None:
-            request_headers = exchange.request_headers if exchange is not None else None
-            self.archive.record(result, request_headers, body, method=method)
+        self._record(result, exchange, asked)
         if result.outcome is Outcome.BLOCKED:
             result.body, result.text, result.encoding = b"", None, None  # evidence stays in the archive
 
-    def _serve_not_modified(
-        self, result: FetchResult, exchange: Exchange | None, method: str, body: bytes | None
-    ) -> None:
+    def _record(self, result: FetchResult, exchange: Exchange | None, asked: _Asked) -> None:
+        if self.archive is None:
+            return
+        method, body = asked
+        if exchange is None:
+            self.archive.record(result, None, body, method=method)
+        else:
+            sent = (exchange.method, exchange.request_body)
+            self.archive.record(result, exchange.request_headers, body, method=method, sent=sent)
+
+    def _serve_not_modified(self, result: FetchResult, exchange: Exchange | None, asked: _Asked) -> None:
         try:
             archived = self.archive.read(result.url) if self.archive is not None else None
         except ArchiveError as exc:
@@ -371,11 +352,34 @@ class Fetcher:
             why = "HTTP 304 but no archived copy to serve"
         if archived is None:
             result.outcome, result.reason = Outcome.FAILED, why
-            if self.archive is not None:
-                request_headers = exchange.request_headers if exchange else None
-                self.archive.record(result, request_headers, body, method=method)
+            self._record(result, exchange, asked)
             return
-        assert self.archive is not None and exchange is not None
-        self.archive.record(result, exchange.request_headers, body, method=method)
+        self._record(result, exchange, asked)
         result.body, result.text, result.encoding = archived.body, archived.text, archived.encoding
-        result.headers = {**archived.headers, **exchange.headers}
+        result.headers = {**archived.headers, **(exchange.headers if exchange else {})}
+
+
+def _judge(result: FetchResult, exchange: Exchange, *, give_up: bool, blocked: bool) -> None:
+    """The outcome of a fetch from its last exchange (redirect decisions already taken)."""
+    result.body = exchange.body
+    content_type = exchange.headers.get("content-type")
+    tries = f" after {result.attempts} attempts" if result.attempts > 1 else ""
+    if exchange.error is not None:
+        result.outcome, result.reason = Outcome.FAILED, exchange.error + tries
+        result.body = b""  # never a partial body
+        return
+    if blocked or give_up:
+        result.outcome = Outcome.BLOCKED if blocked else Outcome.FAILED
+        return
+    text = None
+    if result.body and (is_text_type(content_type) or not content_type):
+        text, result.encoding = decode_body(result.body, content_type)
+    challenge = detect_challenge(exchange.status, exchange.headers, text or "")
+    if challenge:
+        result.outcome, result.reason = Outcome.BLOCKED, challenge
+    elif exchange.status == 304:
+        result.outcome = Outcome.NOT_MODIFIED
+    elif exchange.status is not None and 200 <= exchange.status < 300:
+        result.outcome, result.text = Outcome.OK, text
+    else:
+        result.outcome, result.reason = Outcome.FAILED, f"HTTP {exchange.status}{tries}"

@@ -383,3 +383,19 @@ def test_non_http_urls_fail_without_a_request(server):
     assert bad.outcome is Outcome.FAILED and "http(s)" in bad.reason and bad.attempts == 0
     assert via_redirect.outcome is Outcome.FAILED and "non-http" in via_redirect.reason
     assert garbled.outcome is Outcome.FAILED and garbled.attempts == 1
+
+
+def test_post_answered_by_303_is_filed_under_the_post(server, tmp_path):
+    server.route("/search.do", Reply(303, headers=[("Location", "/results.html")]))
+    server.route("/results.html", Reply(body=b"<p>results</p>", headers=[("Content-Type", "text/html")]))
+    archive = Archive(tmp_path)
+
+    async def go(replay: bool):
+        async with Fetcher(archive=archive, default_politeness=FAST, replay=replay) as fetcher:
+            return await fetcher.fetch(server.url("/search.do"), method="POST", data={"q": "法治"})
+
+    live = run(go(replay=False))
+    assert live.outcome is Outcome.OK and live.final_url == server.url("/results.html")
+    assert server.hits("/results.html")[0].method == "GET"
+    replayed = run(go(replay=True))
+    assert replayed.outcome is Outcome.OK and replayed.body == b"<p>results</p>"
