@@ -64,6 +64,9 @@ _QUAL_AFTER = (
 _WEAK_PENALTY = 10_000
 _OTHER_CLAUSE_PENALTY = 1_000
 _NOUN_AFTER_PENALTY = 100
+# Cheap test that a sentence can hold a figure at all (most sentences of a report do not).
+_ANY_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千][余多万亿]?"
+                         r"[件宗起例人名位次场份册本个条]")
 _LEAD_CHARS = 120  # how far back in the paragraph a sentence's subject may stand
 _DOMAINS = tuple({r.domain.pattern: r.domain for r in RULES if r.domain is not None}.values())
 # "13个乡镇", "十件惠民实事": a classifier followed by the noun it counts, which is not a case.
@@ -273,6 +276,8 @@ def extract_metrics(text: str, report_year: int | None, *, issuer: str | None = 
         if parts.part_at(start) == "next_year":
             continue
         sentence = text[start:end]
+        if not _ANY_NUMBER.search(sentence):
+            continue
         own_level = any(a <= start < b for a, b in own_lines)
         line_start = text.rfind("\n", 0, start) + 1
         lead = text[max(line_start, start - _LEAD_CHARS):start]
