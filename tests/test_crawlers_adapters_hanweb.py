@@ -82,3 +82,17 @@ def test_stale_first_group_saves_the_proxy_request():
     f = FakeFetcher({COL: column_page(first, 40)})
     asyncio.run(collect(hanweb.discover(Column(COL), src(), f, range(2022, 2025))))
     assert len(f.calls) == 1
+
+
+def test_falls_back_to_server_rendered_screens_when_the_proxy_refuses():
+    first = [record(9, "示例县2024年度法治政府建设情况报告", "2025-03-01"),
+             record(8, "示例县2023年度法治政府建设情况报告", "2024-03-01")]
+    screen2 = ('<ul class="list"><li><a href="/art/2023/3/1/art_1229000001_7.html" '
+               'title="示例县2022年度法治政府建设情况报告">示例县2022年度…</a><span>2023-03-01</span></li></ul>')
+    f = FakeFetcher({
+        COL: column_page(first, 3),
+        f"{COL}?uid=4471&pageNum=2": screen2,  # no dataproxy answer is canned: it 404s
+    })
+    found = asyncio.run(collect(hanweb.discover(Column(COL), src(), f, range(2020, 2025))))
+    assert [c.report_year for c in found] == [2024, 2023, 2022]
+    assert [m for m, _, _ in f.calls] == ["GET", "POST", "GET"]

@@ -105,6 +105,67 @@ def _first(pattern: re.Pattern[str], text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def static_page_url(column_url: str, unitid: str, page: int) -> str:
+    """The server-rendered screen `page` of a column (index.html?uid=…&pageNum=…)."""
+    base = column_url.split("?", 1)[0]
+    if base.endswith("/"):
+        base += "index.html"
+    return f"{base}?uid={unitid}&pageNum={page}"
+
+
+@dataclass
+class _Followups:
+    """How the records after the column page are fetched: dataproxy first; when the proxy refuses
+    (some sites encrypt its ids or answer empty bodies), the server-rendered screens of the column."""
+
+    fetcher: FetcherLike
+    source: Source
+    page_url: str
+    html: str  # the column page: it names the unit, the site and the proxy
+    nextgroup: str | None
+    per_page: int
+    static: bool = False
+    _proxy: tuple[str, dict[str, str]] | None = None
+
+    async def after(self, fetched: int) -> Datastore:
+        if not self.static:
+            try:
+                if self._proxy is None:
+                    self._proxy = proxy_form(self.html, self.page_url, self.nextgroup)
+                parsed = await self._from_proxy(*self._proxy, fetched)
+                if parsed is not None:
+                    return parsed
+            except DiscoveryError:
+                pass
+            self.static = True
+        return await self._from_static(fetched)
+
+    async def _from_proxy(self, proxy: str, form: dict[str, str], fetched: int) -> Datastore | None:
+        start = fetched + 1
+        end = start + self.per_page * _SCREENS_PER_REQUEST - 1
+        answer = await get_page(
+            self.fetcher,
+            f"{proxy}?startrecord={start}&endrecord={end}&perpage={self.per_page}",
+            self.source,
+            method="POST",
+            data=form,
+            headers={"X-Requested-With": "XMLHttpRequest", "Referer": self.page_url},
+        )
+        return parse_datastore(answer.text or "")
+
+    async def _from_static(self, fetched: int) -> Datastore:
+        unitid = _first(_UNIT_DIV, self.html)
+        if unitid is None:
+            raise DiscoveryError(f"{self.page_url}: dataproxy failed and no unit names the static pages")
+        url = static_page_url(self.page_url, unitid, fetched // self.per_page + 1)
+        text = (await get_page(self.fetcher, url, self.source)).text or ""
+        parsed = parse_datastore(text)
+        if parsed is not None:
+            return parsed
+        # a plain server-rendered list: its <li> items are the records
+        return Datastore(records=re.findall(r"<li\b.*?</li>", text, re.S | re.I))
+
+
 async def discover(
     column: Column, source: Source, fetcher: FetcherLike, years: range
 ) -> AsyncIterator[Candidate]:
@@ -116,7 +177,7 @@ async def discover(
         raise DiscoveryError(f"{page_url}: no <datastore> on a Hanweb column page")
     per_page = int(_first(_PER_PAGE, html) or _DEFAULT_PER_PAGE)
     total = store.total
-    proxy_and_form: tuple[str, dict[str, str]] | None = None
+    followups = _Followups(fetcher, source, page_url, html, store.nextgroup, per_page)
     seen: set[str] = set()
     fetched = 0
     requests = 1
@@ -140,18 +201,5 @@ async def discover(
         done = total is not None and fetched >= total
         if done or not new or requests >= MAX_LIST_PAGES or page_is_stale((r.listed for r in records), years):
             return
-        if proxy_and_form is None:  # only the column page knows the unit; read it once
-            proxy_and_form = proxy_form(html, page_url, store.nextgroup)
-        proxy, form = proxy_and_form
-        group = per_page * _SCREENS_PER_REQUEST
-        start = fetched + 1
-        answer = await get_page(
-            fetcher,
-            f"{proxy}?startrecord={start}&endrecord={start + group - 1}&perpage={per_page}",
-            source,
-            method="POST",
-            data=form,
-            headers={"X-Requested-With": "XMLHttpRequest", "Referer": page_url},
-        )
+        store = await followups.after(fetched)
         requests += 1
-        store = parse_datastore(answer.text or "") or Datastore()
