@@ -13,7 +13,7 @@ from datetime import date
 _TOPIC = re.compile(r"法治政府|依法行政|法治建设|法治.{1,3}建设")
 _REPORT_WORDS = re.compile(r"报告|報告|情况|情況|总结|總結|年报|年報")
 # Interpretations and illustrated explainers quote the report's title but are not the report.
-_NEVER = re.compile(r"解读|解讀|图解|圖解|答记者问|答記者問|问答|問答")
+_NEVER = re.compile(r"解读|解讀|读懂|讀懂|图解|圖解|图说|圖說|一张图|一張圖|答记者问|答記者問|问答|問答")
 # Titles ending in these genres are something else, unless they also announce a report
 # ("…情况报告及2024年工作计划"), which the report words below catch.
 _OTHER_GENRE_END = re.compile(
