@@ -113,3 +113,30 @@ def test_wan_and_fuzzy_counts():
         seen.add(qualifier)
         assert str(value) in text or "万" in text or qualifier == "exact"
     assert {"exact", "more_than"} <= seen
+
+
+def _digest_in_subprocess(hash_seed: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib\n"
+        "from crawlers.sim import SimConfig\n"
+        "from crawlers.sim.portals import build_portals\n"
+        "h = hashlib.sha256()\n"
+        "for p in build_portals(SimConfig(hosts=14, years=range(2021, 2024), faults='default')):\n"
+        "    for path in sorted(p.rendered.routes):\n"
+        "        h.update(path.encode()); h.update(p.rendered.routes[path].body)\n"
+        "    h.update(repr(sorted((k, v.label) for k, v in p.faults.by_path.items())).encode())\n"
+        "print(h.hexdigest())\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    root = Path(__file__).resolve().parents[1]
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_bytes_and_faults_do_not_depend_on_the_process():
+    assert _digest_in_subprocess("1") == _digest_in_subprocess("12345")

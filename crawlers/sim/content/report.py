@@ -168,24 +168,30 @@ def write_report(
     for i, (heading, hosts, fillers) in enumerate(prose.SECTIONS):
         here = [g for g in hosts if g in chosen and g not in placed]
         placed.update(here)
-        sentences: list[Sentence] = [Sentence(_fill(s, issuer, year, rng)) for s in rng.sample(fillers, 2)]
+        # Each point opens with a measure; a group of figures may open a point of its own.
+        points: list[list[Sentence]] = [
+            [Sentence(_fill(s, issuer, year, rng))] for s in rng.sample(fillers, 2)
+        ]
         for g in here:
-            sentences.extend(BUILDERS[g](rng, ctx))
+            built = BUILDERS[g](rng, ctx)
+            if rng.random() < 0.5 or not points:
+                points.append(built)
+            else:
+                points[-1].extend(built)
         head = f"（{chinese_numeral(i + 1)}）{heading}"
         if numbering == "paren_items":
             paras.append(head)
-            for j, s in enumerate(sentences):
-                paras.append(f"{j + 1}.{s.text}")
+            paras.extend(f"{j + 1}.{''.join(s.text for s in point)}" for j, point in enumerate(points))
         elif numbering == "yishi":
             words = "一二三四五六七八九十"
-            sentences = [
-                Sentence((f"{words[j]}是" if j < len(words) else "") + s.text, s.facts)
-                for j, s in enumerate(sentences)
-            ]
-            paras.append(f"{head}。" + "".join(s.text for s in sentences))
+            for j, point in enumerate(points):
+                if j < len(words):
+                    point[0] = Sentence(f"{words[j]}是{point[0].text}", point[0].facts)
+            paras.append(f"{head}。" + "".join(s.text for point in points for s in point))
         else:
             paras.append(head)
-            paras.append("".join(s.text for s in sentences))
+            paras.append("".join(s.text for point in points for s in point))
+        sentences = [s for point in points for s in point]
         for s in sentences:
             for f in s.facts:
                 facts.append({**f, "evidence": s.text})
