@@ -127,12 +127,13 @@ def test_gkmlpt_api_lists_every_post(sim, client):
     for source in [s for s in sim.sources if s.adapter == "gkmlpt"]:
         index_url, cat = source.columns[0].url.split("#")
         html = client.get(index_url).text
-        config = json.loads(re.search(r"window._CONFIG = (\{.*?\});</script>", html).group(1))
-        assert any(c["id"] == int(cat) for node in config["TREE"] for c in node["children"])
+        sid = re.search(r"window._CONFIG = \{SID:'(\d+)'", html).group(1)
+        tree = json.loads(re.search(r"TREE:(\[.*?\]), SERVICE_AREA_ID:", html).group(1))
+        assert any(c["id"] == int(cat) for node in tree for c in node["children"])
         found, page = set(), 1
         while True:
             data = client.get(
-                f"{source.base_url}gkmlpt/api/all/{cat}", params={"page": page, "sid": config["SID"]}
+                f"{source.base_url}gkmlpt/api/all/{cat}", params={"page": page, "sid": sid}
             ).json()
             if not data["articles"]:
                 break

@@ -100,10 +100,12 @@ def _tree(site: Site) -> list[dict]:
 
 
 def _index_page(site: Site) -> str:
-    config = {"SID": sid(site), "TREE": _tree(site), "SERVICE_AREA_ID": int(site.region.code[:6])}
+    # The template writes bare keys and a single-quoted SID; the values inside are JSON.
+    tree = json.dumps(_tree(site), ensure_ascii=False)
+    config = f"{{SID:'{sid(site)}', TREE:{tree}, SERVICE_AREA_ID:{int(site.region.code[:6])}}}"
     body = (
         '<div id="app"></div>\n'
-        f"<script>window._CONFIG = {json.dumps(config, ensure_ascii=False)};</script>\n"
+        f"<script>window._CONFIG = {config};</script>\n"
         '<script src="/gkmlpt/gkml/pc/js/chunk-vendors.js"></script>\n'
         '<script src="/gkmlpt/gkml/pc/js/chunk-common.js"></script>'
     )
@@ -122,7 +124,7 @@ def _content_page(site: Site, doc: Doc, mobile: bool) -> str:
         "publish_time": f"{doc.published:%Y-%m-%d %H:%M:%S}",
         "content": paragraphs_html(doc),
     }
-    config = {"SID": sid(site), "DETAIL": detail}
+    detail_js = json.dumps(detail, ensure_ascii=False)
     table = (
         '<table class="introduce"><tbody>'
         f'<tr><td class="first">索引号：</td><td>{index_number(site, doc)}</td>'
@@ -136,7 +138,7 @@ def _content_page(site: Site, doc: Doc, mobile: bool) -> str:
     )
     wrapper = "mobile-content" if mobile else "content-container"
     # The DETAIL JSON escapes '<' as \u003C, as the real pages do, so the HTML inside cannot end the script.
-    config_js = json.dumps(config, ensure_ascii=False).replace("<", "\\u003C")
+    config_js = f"{{SID:'{sid(site)}', DETAIL:{detail_js}}}".replace("<", "\\u003C")
     body = (
         f"<script>window._CONFIG = {config_js};</script>\n"
         f'<div class="{wrapper}">{table if not mobile else ""}<h1 class="title">{escape(doc.title)}</h1>'
