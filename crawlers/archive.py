@@ -22,6 +22,7 @@ import base64
 import hashlib
 import io
 import json
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -90,7 +91,8 @@ class Archive:
         self.warc_dir = self.root / "warc"
         self.warc_dir.mkdir(parents=True, exist_ok=True)
         self.max_file_bytes = max_file_bytes
-        self._lock = FileLock(self.root / "archive.lock", timeout=120)
+        self._lock = FileLock(self.root / "archive.lock", timeout=120)  # other processes
+        self._write_lock = threading.Lock()  # other threads of this one (the fetcher writes off-loop)
         self.index = Index(self.root / "index.sqlite3")
 
     def close(self) -> None:
@@ -127,7 +129,7 @@ class Archive:
         fetched_at = result.fetched_at or datetime.now(UTC)
         key = request_key(result.url, method, request_body)
         sha1 = hashlib.sha1(result.body).hexdigest() if result.status is not None else None
-        with self._lock:
+        with self._write_lock, self._lock:
             path = self._current_file()
             with path.open("ab") as fh:
                 writer = WARCWriter(fh, gzip=True, warc_version=WARC_VERSION)

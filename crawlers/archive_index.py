@@ -8,8 +8,9 @@ when recording and when rebuilding, so the two cannot drift apart.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -92,29 +93,35 @@ class IndexEntry:
 
 
 _ENTRY_COLUMNS = [f.name for f in fields(IndexEntry)]
+_PAGE = 5000
 
 
 class Index:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._db = sqlite3.connect(path, timeout=60, isolation_level=None)
+        # one connection shared by the event loop and the thread that writes records; the lock
+        # serialises its use (sqlite's own locking covers other processes)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
     def payload(self, sha1: str) -> tuple[str, int, str, str] | None:
         """(warc_file, offset, target_uri, warc_date) of the record holding this payload."""
-        return self._db.execute(
-            "SELECT warc_file, offset, target_uri, warc_date FROM payloads WHERE sha1 = ?", (sha1,)
-        ).fetchone()
+        with self._lock:
+            return self._db.execute(
+                "SELECT warc_file, offset, target_uri, warc_date FROM payloads WHERE sha1 = ?", (sha1,)
+            ).fetchone()
 
     def apply(self, meta: RecordMeta) -> None:
         """Index one written record, in one transaction."""
         ref = f"{meta.warc_file}:{meta.offset}"
-        with self._db:
+        with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute(
                 "INSERT INTO fetch_log (key, url, host, method, final_url, status, outcome, bytes, elapsed,"
@@ -158,29 +165,42 @@ class Index:
         return IndexEntry(*row) if row else None
 
     def latest(self, key: str) -> IndexEntry | None:
-        return self._latest_row(key)
+        with self._lock:
+            return self._latest_row(key)
 
     def iter_latest(self, url_prefix: str = "") -> Iterator[IndexEntry]:
-        query = f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM latest WHERE url >= ? AND url < ? ORDER BY key"
-        upper = url_prefix + "\U0010ffff"
-        for row in self._db.execute(query, (url_prefix, upper)).fetchall():
-            yield IndexEntry(*row)
+        """Entries whose URL starts with the prefix, by key, read in pages (the lock is not held between)."""
+        query = (
+            f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM latest"
+            f" WHERE url >= ? AND url < ? AND key > ? ORDER BY key LIMIT {_PAGE}"
+        )
+        after = ""
+        while True:
+            with self._lock:
+                rows = self._db.execute(query, (url_prefix, url_prefix + "\U0010ffff", after)).fetchall()
+            yield from (IndexEntry(*row) for row in rows)
+            if len(rows) < _PAGE:
+                return
+            after = rows[-1][0]
 
     def iter_fetch_log(self, since: str | None = None) -> Iterator[dict[str, Any]]:
-        cursor = self._db.execute(
-            "SELECT * FROM fetch_log WHERE fetched_at >= ? ORDER BY seq", (since or "",)
-        )
-        names = [d[0] for d in cursor.description]
-        for row in cursor.fetchall():
-            yield dict(zip(names, row, strict=True))
+        """Fetch-log rows in the order written, fetched_at >= since (ISO UTC), read in pages."""
+        query = f"SELECT * FROM fetch_log WHERE fetched_at >= ? AND seq > ? ORDER BY seq LIMIT {_PAGE}"
+        after = 0
+        while True:
+            with self._lock:
+                cursor = self._db.execute(query, (since or "", after))
+                names = [d[0] for d in cursor.description]
+                rows = cursor.fetchall()
+            yield from (dict(zip(names, row, strict=True)) for row in rows)
+            if len(rows) < _PAGE:
+                return
+            after = rows[-1][0]
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every table's rows, for comparing two indexes."""
-        return {
-            table: self._db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-            for table in ("fetch_log", "payloads", "latest")
-        }
-
-
-def entry_as_dict(entry: IndexEntry) -> dict[str, Any]:
-    return asdict(entry)
+        with self._lock:
+            return {
+                table: self._db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+                for table in ("fetch_log", "payloads", "latest")
+            }

@@ -18,6 +18,7 @@ What happens to one fetch, in order (each step its own module):
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
 from dataclasses import replace
@@ -150,7 +151,7 @@ class Fetcher:
         started = time.monotonic()
         fetched_at = datetime.now(UTC)
         if self.replay:
-            result = self._from_archive(url, method, body)
+            result = await self._from_archive(url, method, body)
         else:
             if self._client is None:
                 raise RuntimeError("use `async with Fetcher(...) as fetcher:` before fetching")
@@ -164,9 +165,9 @@ class Fetcher:
 
     # -- replay --------------------------------------------------------------------------------
 
-    def _from_archive(self, url: str, method: str, body: bytes | None) -> FetchResult:
+    async def _from_archive(self, url: str, method: str, body: bytes | None) -> FetchResult:
         assert self.archive is not None
-        archived = self.archive.read(url, method=method, body=body)
+        archived = await asyncio.to_thread(self.archive.read, url, method=method, body=body)
         if archived is None:
             return FetchResult(url=url, outcome=Outcome.FAILED, reason="not in archive (replay)")
         return archived
@@ -206,7 +207,7 @@ class Fetcher:
         asked = (method, body)  # what the archive files the fetch under, whatever redirects did
         if not _is_http_url(url):
             result.reason = f"not an http(s) URL: {url!r}"
-            self._finish(result, None, asked)
+            await self._finish(result, None, asked)
             return result
         current, seen = url, {(method, url, self._cookie_state())}
         exchange: Exchange | None = None
@@ -233,11 +234,11 @@ class Fetcher:
             target_host = (urlsplit(target).hostname or "").lower()
             if not _is_http_url(target):
                 result.reason = f"redirect to a non-http(s) URL {target!r}"
-                self._finish(result, exchange, asked, give_up=True)
+                await self._finish(result, exchange, asked, give_up=True)
                 return result
             if allowed is not None and not host_allowed(target_host, allowed):
                 result.reason = f"redirect to off-site host {target_host} ({target})"
-                self._finish(result, exchange, asked, give_up=True)
+                await self._finish(result, exchange, asked, give_up=True)
                 return result
             if exchange.status == 303 or (exchange.status in (301, 302) and method == "POST"):
                 method, body = "GET", None  # what browsers do; 307/308 keep the method and body
@@ -250,11 +251,11 @@ class Fetcher:
                 challenge = detect_challenge(exchange.status, exchange.headers, "")
                 why = f"redirect loop at {target}" if looped else f"more than {MAX_REDIRECTS} redirects"
                 result.reason = why + (f" ({challenge})" if challenge else "")
-                self._finish(result, exchange, asked, give_up=True, blocked=challenge is not None)
+                await self._finish(result, exchange, asked, give_up=True, blocked=challenge is not None)
                 return result
             seen.add(visit)
             current = target
-        self._finish(result, exchange, asked)
+        await self._finish(result, exchange, asked)
         return result
 
     def _cookie_state(self) -> frozenset[tuple[str, str, str]]:
@@ -314,7 +315,7 @@ class Fetcher:
         )
         return await retrying(attempt)
 
-    def _finish(
+    async def _finish(
         self,
         result: FetchResult,
         exchange: Exchange | None,
@@ -327,34 +328,41 @@ class Fetcher:
         if exchange is not None and result.outcome is not Outcome.SKIPPED_ROBOTS:
             _judge(result, exchange, give_up=give_up, blocked=blocked)
         if result.outcome is Outcome.NOT_MODIFIED:
-            self._serve_not_modified(result, exchange, asked)
+            await self._serve_not_modified(result, exchange, asked)
             return
-        self._record(result, exchange, asked)
+        await self._record(result, exchange, asked)
         if result.outcome is Outcome.BLOCKED:
             result.body, result.text, result.encoding = b"", None, None  # evidence stays in the archive
 
-    def _record(self, result: FetchResult, exchange: Exchange | None, asked: _Asked) -> None:
+    async def _record(self, result: FetchResult, exchange: Exchange | None, asked: _Asked) -> None:
         if self.archive is None:
             return
         method, body = asked
+        # off the event loop: gzip-compressing a 30 MB PDF takes most of a second
         if exchange is None:
-            self.archive.record(result, None, body, method=method)
+            await asyncio.to_thread(self.archive.record, result, None, body, method=method)
         else:
             sent = (exchange.method, exchange.request_body)
-            self.archive.record(result, exchange.request_headers, body, method=method, sent=sent)
+            await asyncio.to_thread(
+                self.archive.record, result, exchange.request_headers, body, method=method, sent=sent
+            )
 
-    def _serve_not_modified(self, result: FetchResult, exchange: Exchange | None, asked: _Asked) -> None:
+    async def _serve_not_modified(
+        self, result: FetchResult, exchange: Exchange | None, asked: _Asked
+    ) -> None:
         try:
-            archived = self.archive.read(result.url) if self.archive is not None else None
+            archived = (
+                await asyncio.to_thread(self.archive.read, result.url) if self.archive is not None else None
+            )
         except ArchiveError as exc:
             archived, why = None, f"HTTP 304 but the archived copy is unreadable: {exc}"
         else:
             why = "HTTP 304 but no archived copy to serve"
         if archived is None:
             result.outcome, result.reason = Outcome.FAILED, why
-            self._record(result, exchange, asked)
+            await self._record(result, exchange, asked)
             return
-        self._record(result, exchange, asked)
+        await self._record(result, exchange, asked)
         result.body, result.text, result.encoding = archived.body, archived.text, archived.encoding
         result.headers = {**archived.headers, **(exchange.headers if exchange else {})}
 

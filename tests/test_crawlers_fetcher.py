@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import gzip
 import itertools
+from dataclasses import replace
 
 import pytest
 
-from crawlers.archive import Archive
+from crawlers.archive import Archive, rebuild_index
 from crawlers.fetcher import Fetcher, host_allowed
 from crawlers.model import Column, Outcome, Politeness, Source
 from tests.support.http_server import LoopbackServer, Reply
@@ -399,3 +400,20 @@ def test_post_answered_by_303_is_filed_under_the_post(server, tmp_path):
     assert server.hits("/results.html")[0].method == "GET"
     replayed = run(go(replay=True))
     assert replayed.outcome is Outcome.OK and replayed.body == b"<p>results</p>"
+
+
+def test_concurrent_fetches_archive_consistently(server, tmp_path):
+    for i in range(30):
+        server.route(
+            f"/c{i}", Reply(body=PAGE.format(i % 10).encode(), headers=[("Content-Type", "text/html")])
+        )
+    archive = Archive(tmp_path)
+    wide = replace(FAST, requests_per_second=500, max_connections=8)
+    results, _ = run(fetch_all([server.url(f"/c{i}") for i in range(30)], archive=archive, politeness=wide))
+    assert all(r.outcome is Outcome.OK for r in results)
+    dump = archive.index.dump()
+    assert len(dump["payloads"]) == 11  # ten distinct pages and robots.txt; repeats became revisits
+    assert all(archive.read(server.url(f"/c{i}")).body == PAGE.format(i % 10).encode() for i in range(30))
+    archive.close()
+    rebuild_index(tmp_path)
+    assert Archive(tmp_path).index.dump() == dump
