@@ -58,7 +58,7 @@ def load_registry(path: Path) -> list[Source]:
 _TABLE_COUNTERS = (
     ("found", "found"),
     ("fetched", "fetched"),
-    ("not modified", "not_modified"),
+    ("not mod.", "not_modified"),
     ("robots", "skipped_robots"),
     ("blocked", "blocked"),
     ("failed", "failed"),
@@ -68,18 +68,27 @@ _TABLE_COUNTERS = (
 
 
 def host_table(summary: CrawlSummary) -> Table:
-    """Report candidates per host by outcome, the host's traffic, and the commonest failure reasons."""
+    """Report candidates per host by outcome, and the host's traffic (list pages and robots.txt included)."""
     table = Table(title=f"crawl {summary.years[0]}–{summary.years[-1]}: {summary.wall_seconds:.1f} s")
-    table.add_column("host")
+    table.add_column("host", no_wrap=True)
     for label, _ in _TABLE_COUNTERS:
-        table.add_column(label, justify="right")
-    table.add_column("reason", overflow="fold")
+        table.add_column(label, justify="right", no_wrap=True)
     for host, h in sorted(summary.hosts.items()):
-        reason = "; ".join(f"{r} ×{n}" for r, n in h.reasons.most_common(2))
-        table.add_row(host, *(str(getattr(h, key)) for _, key in _TABLE_COUNTERS), reason)
+        table.add_row(host, *(str(getattr(h, key)) for _, key in _TABLE_COUNTERS))
     totals = summary.totals
-    table.add_row("total", *(str(int(totals[key])) for _, key in _TABLE_COUNTERS), "", style="bold")
+    table.add_row("total", *(str(int(totals[key])) for _, key in _TABLE_COUNTERS), style="bold")
     return table
+
+
+def failure_lines(summary: CrawlSummary) -> list[str]:
+    """Why report pages were not fetched, per host, and columns whose walk failed."""
+    lines = [
+        f"{host}: {reason} ×{n}"
+        for host, h in sorted(summary.hosts.items())
+        for reason, n in h.reasons.most_common()
+    ]
+    lines += [f"column {c.column_url} ({c.adapter}): {c.error}" for c in summary.columns if c.error]
+    return lines
 
 
 def write_json(path: Path, data: dict) -> None:
@@ -132,10 +141,12 @@ def crawl(
         replay=replay,
         show_progress=not no_progress,
     )
-    Console().print(host_table(summary))
-    for col in summary.columns:
-        if col.error:
-            console.print(f"[yellow]column {col.column_url} ({col.adapter}):[/yellow] {col.error}")
+    out = Console()
+    if not out.is_terminal:
+        out = Console(width=120)  # logs and pipes: wide enough for every counter column
+    out.print(host_table(summary))
+    for line in failure_lines(summary):
+        out.print(line, markup=False, highlight=False)
     if summary_json is not None:
         write_json(summary_json, summary.as_dict())
         console.print(f"summary written to {summary_json}")

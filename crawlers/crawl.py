@@ -114,7 +114,8 @@ class _Crawl:
                 final_url=result.final_url,
                 status=str(result.outcome),
                 http_status=result.status,
-                archived=result.archive_ref is not None or result.outcome == Outcome.NOT_MODIFIED,
+                # the archive also keeps error and challenge answers: archived means the content is there
+                archived=result.ok and (result.archive_ref is not None or result.outcome == Outcome.NOT_MODIFIED),
                 archive_ref=result.archive_ref,
                 reason=result.reason,
             )
