@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 from crawlers.adapters import FetcherLike, adapter_for, adapter_name
 from crawlers.adapters.attachments import find_attachments
 from crawlers.adapters.base import DiscoveryError
-from crawlers.adapters.links import dedupe_key
 from crawlers.adapters.text import guess_report_year
+from crawlers.canonical import canonical_page, page_key
 from crawlers.model import Candidate, FetchResult, Outcome, Source
 from crawlers.progress import CrawlProgress
 from crawlers.recognize import adhoc_source, recognise
@@ -83,10 +83,12 @@ class _Crawl:
                 adapter = adapter_for(column, source)
                 async for candidate in adapter(column, source, counting, self.years):
                     entry.candidates += 1
-                    key = dedupe_key(candidate.url)
+                    key = page_key(candidate.url)
                     if key in self.claimed or not wanted(candidate, self.years):
                         continue
                     self.claimed.add(key)
+                    # a 繁体 gateway or mobile link stands for the original page: archive that one
+                    candidate = replace(candidate, url=canonical_page(candidate.url))
                     kept.append(candidate)
                     self.summary.host(host_of(candidate.url)).found += 1
                     if self.progress:
@@ -101,6 +103,8 @@ class _Crawl:
 
     async def fetch_candidate(self, source: Source, candidate: Candidate) -> FetchResult:
         result = await self.fetcher.fetch(candidate.url, source=source, revalidate=True)
+        # the archive also keeps error and challenge answers: archived means the content is there
+        archived = result.ok and (result.archive_ref is not None or result.outcome == Outcome.NOT_MODIFIED)
         self.summary.candidates.append(candidate)
         self.summary.host(host_of(candidate.url)).count(result)
         self.summary.reports.append(
@@ -114,8 +118,7 @@ class _Crawl:
                 final_url=result.final_url,
                 status=str(result.outcome),
                 http_status=result.status,
-                # the archive also keeps error and challenge answers: archived means the content is there
-                archived=result.ok and (result.archive_ref is not None or result.outcome == Outcome.NOT_MODIFIED),
+                archived=archived,
                 archive_ref=result.archive_ref,
                 reason=result.reason,
             )
@@ -133,7 +136,7 @@ class _Crawl:
             return
         attachments = []
         for att in find_attachments(result.text, result.final_url or candidate.url):
-            key = dedupe_key(att.url)
+            key = page_key(att.url)
             if key in self.claimed:
                 continue
             self.claimed.add(key)
@@ -141,7 +144,7 @@ class _Crawl:
             attachments.append(
                 replace(
                     candidate,
-                    url=att.url,
+                    url=canonical_page(att.url),
                     title=title,
                     report_year=guess_report_year(title) or candidate.report_year,
                     attachment_of=candidate.url,
