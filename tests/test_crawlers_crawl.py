@@ -87,10 +87,14 @@ def test_second_crawl_counts_not_modified_and_failures_with_reasons():
 
     f = fake()
     del f.pages[ARTICLE_23]
+    f.pages[ARTICLE_24] = Page("<script>challenge</script>", status=412, outcome=Outcome.BLOCKED)
     summary = asyncio.run(crawl_with([source(COL_A)], range(2023, 2025), f))
     failed = next(r for r in summary.reports if r.url == ARTICLE_23)
     assert failed.status == Outcome.FAILED and not failed.archived and failed.reason == "HTTP 404"
-    assert summary.hosts["www.example-trs.gov.cn"].reasons["HTTP 404"] == 1
+    blocked = next(r for r in summary.reports if r.url == ARTICLE_24)
+    assert blocked.status == Outcome.BLOCKED and blocked.archive_ref and not blocked.archived
+    host = summary.hosts["www.example-trs.gov.cn"]
+    assert host.reasons["HTTP 404"] == 1 and (host.blocked, host.failed) == (1, 1)
 
 
 def test_a_broken_column_is_reported_and_the_others_still_run():

@@ -52,7 +52,8 @@ class FakeFetcher:
             body=page.text.encode(),
             text=page.text,
             attempts=1,
-            archive_ref=f"fake.warc.gz:{len(self.calls)}" if outcome == Outcome.OK else None,
+            # like the real archive, answers are recorded whatever their outcome (challenge pages too)
+            archive_ref=None if outcome == Outcome.NOT_MODIFIED else f"fake.warc.gz:{len(self.calls)}",
         )
 
     def urls(self, method: str = "GET") -> list[str]:
