@@ -95,11 +95,12 @@ def test_hanweb_embedded_records_plus_dataproxy_cover_the_column(sim, client):
         webid = re.search(r"webid: '(\d+)'", html).group(1)
         columnid = re.search(r"/col/col(\d+)/", col).group(1)
         found = set(re.findall(r'href="(/art/[^"]+)"', html))
+        per = int(re.search(r"perPage: (\d+)", html).group(1))
         start = len(found) + 1
         while start <= total:
             r = client.post(
                 f"{col.split('/col/')[0]}/module/web/jpage/dataproxy.jsp",
-                params={"startrecord": start, "endrecord": start + 44, "perpage": 15},
+                params={"startrecord": start, "endrecord": start + 3 * per - 1, "perpage": per},
                 data={
                     "col": 1,
                     "appid": 1,
@@ -115,12 +116,12 @@ def test_hanweb_embedded_records_plus_dataproxy_cover_the_column(sim, client):
             )
             assert f"<totalrecord>{total}</totalrecord>" in r.text
             found |= set(re.findall(r'href="(/art/[^"]+)"', r.text))
-            start += 45
+            start += 3 * per
         base = source.base_url.rstrip("/")
         assert {base + p for p in found} == _docs_by_source(sim)[source.id]
         assert client.get(col.replace("index.html", "index_1.html")).status_code == 404
         page2 = client.get(col, params={"uid": unitid, "pageNum": 2}).text
-        assert len(re.findall(r"<record>", page2)) == min(15, max(total - 15, 0))
+        assert len(re.findall(r"<record>", page2)) == min(per, max(total - per, 0))
 
 
 def test_gkmlpt_api_lists_every_post(sim, client):

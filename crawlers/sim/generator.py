@@ -51,7 +51,7 @@ SLOTS: tuple[Slot, ...] = (
         "prefecture",
         (("淮安市", "huaian"), ("南通市", "nantong"), ("盐城市", "yancheng"), ("镇江市", "zhenjiang")),
         "www.{slug}.gov.cn",
-        departments=4,
+        departments=6,
     ),
     Slot(
         "gkmlpt-city",
@@ -60,7 +60,7 @@ SLOTS: tuple[Slot, ...] = (
         "prefecture",
         (("肇庆市", "zhaoqing"), ("江门市", "jiangmen"), ("惠州市", "huizhou")),
         "www.{slug}.gov.cn",
-        departments=8,
+        departments=11,
     ),
     Slot(
         "generic-county",
@@ -176,11 +176,20 @@ DEPARTMENT_TYPES = (
     "政务服务数据管理局",
     "自然资源局",
     "交通运输局",
+    "教育局",
+    "住房和城乡建设局",
+    "农业农村局",
+    "应急管理局",
+    "卫生健康委员会",
 )
 _PROVINCE_FORM = {
     "司法局": "司法厅",
     "生态环境局": "生态环境厅",
     "人力资源和社会保障局": "人力资源和社会保障厅",
+    "教育局": "教育厅",
+    "住房和城乡建设局": "住房和城乡建设厅",
+    "农业农村局": "农业农村厅",
+    "应急管理局": "应急管理厅",
     "自然资源局": "自然资源厅",
     "交通运输局": "交通运输厅",
 }

@@ -440,6 +440,7 @@ DEPARTMENT_GROUPS: dict[str, tuple[str, ...]] = {
     "自然资源局": ("litigation", "reconsideration", "enforcement", "disclosure"),
     "交通运输局": ("enforcement", "litigation", "publicity"),
 }
+OTHER_DEPARTMENT_GROUPS = ("litigation", "reconsideration", "publicity", "disclosure")
 GOVERNMENT_GROUPS = tuple(BUILDERS)
 
 # Typical size of each figure for a county government; other levels scale it.

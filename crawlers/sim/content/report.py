@@ -13,6 +13,7 @@ from crawlers.sim.content.metrics import (
     DEPARTMENT_GROUPS,
     GOVERNMENT_GROUPS,
     LEVEL_SCALE,
+    OTHER_DEPARTMENT_GROUPS,
     Ctx,
     Sentence,
 )
@@ -148,7 +149,7 @@ def write_report(
         sub_unit=sub_unit,
     )
     groups = (
-        DEPARTMENT_GROUPS.get(issuer.dept_type or "", ())
+        DEPARTMENT_GROUPS.get(issuer.dept_type or "", OTHER_DEPARTMENT_GROUPS)
         if issuer.kind == "department"
         else GOVERNMENT_GROUPS
     )

@@ -33,8 +33,14 @@ from crawlers.sim.families.base import (
 )
 from crawlers.sim.model import Doc, Site
 
-PER_PAGE = 15
-EMBEDDED_PAGES = 3  # the column page carries three screen pages of records, as jpage requests do
+# (records a screen page, screen pages embedded in the column page and asked per dataproxy request)
+PAGING = {"jiangsu": (15, 3), "zhejiang": (12, 1)}
+
+
+def paging(site: Site) -> tuple[int, int]:
+    return PAGING.get(site.variant, (15, 3))
+
+
 DATAPROXY = "/module/web/jpage/dataproxy.jsp"
 HIDDEN_LINK = "<a href='http://www.hanweb.com' style='display:none'>Produced By 大汉网络 大汉版通发布系统</a>"
 
@@ -73,9 +79,10 @@ def _recordset(site: Site, docs: list[Doc]) -> str:
 
 def _proxy_query(site: Site, start: int, end: int) -> str:
     webid, unitid = _ids(site)
+    per, _ = paging(site)
     webname = quote(quote(site.site_name))  # real sites double-encode webname in GET links
     return (
-        f"{DATAPROXY}?startrecord={start}&endrecord={end}&perpage={PER_PAGE}&col=1&appid=1&webid={webid}"
+        f"{DATAPROXY}?startrecord={start}&endrecord={end}&perpage={per}&col=1&appid=1&webid={webid}"
         f"&path=/&columnid={site.column_id}&sourceContentType=1&unitid={unitid}&webname={webname}"
         f"&permissiontype=0"
     )
@@ -83,11 +90,9 @@ def _proxy_query(site: Site, start: int, end: int) -> str:
 
 def _column_page(site: Site, docs: list[Doc], page_num: int | None) -> str:
     webid, unitid = _ids(site)
+    per, group = paging(site)
     total = len(docs)
-    if page_num is None:
-        shown = docs[: PER_PAGE * EMBEDDED_PAGES]
-    else:
-        shown = docs[(page_num - 1) * PER_PAGE : page_num * PER_PAGE]
+    shown = docs[: per * group] if page_num is None else docs[(page_num - 1) * per : page_num * per]
     nextgroup = (
         f'<a href="/module/web/jpage/dataproxy.jsp?page=1&webid={webid}&path=/&columnid={site.column_id}'
         f'&unitid={unitid}&webname={quote(site.site_name)}&permissiontype=0"></a>'
@@ -97,13 +102,13 @@ def _column_page(site: Site, docs: list[Doc], page_num: int | None) -> str:
         f"<nextgroup><![CDATA[{nextgroup}]]></nextgroup>"
         f"<recordset>\n{_recordset(site, shown)}</recordset></datastore></script></div>"
     )
-    pages = max(1, -(-total // PER_PAGE))
+    pages = max(1, -(-total // per))
     script = (
         '<script type="text/javascript" src="/module/jslib/jquery/jquery.js"></script>\n'
         '<script type="text/javascript" src="/module/jslib/jquery/jpage/jquery.jpage.js"></script>\n'
         '<script type="text/javascript">\n$(document).ready(function(){\n'
         f"  $('#{unitid}').jpage({{dataStore: dataStore, containerClass: 'default_pgContainer', "
-        f"totalRecord: {total}, perPage: {PER_PAGE}, groupSize: {EMBEDDED_PAGES}, "
+        f"totalRecord: {total}, perPage: {per}, groupSize: {group}, "
         f"proxyUrl: '{DATAPROXY}', webid: '{webid}', columnid: '{site.column_id}', unitid: '{unitid}', "
         f"pageCount: {pages}}});\n}});\n</script>"
     )
@@ -185,9 +190,10 @@ def render(site: Site, seed: int) -> Rendered:
     r.add(f"/col/col{site.column_id}/", r.routes[col])
     r.truth.append(list_truth(col))
     r.lists.append(col)
-    group = PER_PAGE * EMBEDDED_PAGES
-    for start in range(group + 1, len(docs) + 1, group):
-        r.truth.append(list_truth(_proxy_query(site, start, start + group - 1)))
+    per, group = paging(site)
+    step = per * group
+    for start in range(step + 1, len(docs) + 1, step):
+        r.truth.append(list_truth(_proxy_query(site, start, start + step - 1)))
     for d in docs:
         path = article_path(site, d)
         r.add(path, html_resource(site, _article(site, d), d.published))
@@ -198,8 +204,8 @@ def render(site: Site, seed: int) -> Rendered:
         if req.path == DATAPROXY:
             try:
                 start = int(req.param("startrecord", "1"))
-                end = int(req.param("endrecord", str(start + PER_PAGE - 1)))
-                per = int(req.param("perpage", str(PER_PAGE)))
+                end = int(req.param("endrecord", str(start + per - 1)))
+                asked_per = int(req.param("perpage", str(per)))
             except ValueError:
                 return Resource(
                     b"<datastore><totalrecord>0</totalrecord></datastore>",
@@ -216,7 +222,9 @@ def render(site: Site, seed: int) -> Rendered:
                     cacheable=False,
                 )
             return Resource(
-                _datastore(site, docs, start, end, per).encode(), "text/xml; charset=utf-8", cacheable=False
+                _datastore(site, docs, start, end, asked_per).encode(),
+                "text/xml; charset=utf-8",
+                cacheable=False,
             )
         if req.path == col and req.query.get("pageNum"):
             try:
