@@ -231,3 +231,37 @@ def test_report_year_unknown():
 @pytest.mark.parametrize("text", ["", "。。。", "\n\n", "12345", "一二三四五六七八九十件"])
 def test_degenerate_input(text: str):
     extract_metrics(text, YEAR)
+
+
+def test_respectively_maps_items_to_numbers_in_order():
+    got = facts("本年度收到、受理、审结行政复议案件分别为61件、57件、50件。")
+    assert got == {("reconsideration_received", 61, YEAR), ("reconsideration_accepted", 57, YEAR),
+                   ("reconsideration_concluded", 50, YEAR)}
+    got = facts("12345热线按时办结率、回访满意率分别为98.1%、96.4%。")
+    assert got == {("hotline_resolution_rate", 98.1, YEAR), ("hotline_satisfaction_rate", 96.4, YEAR)}
+
+
+def test_previous_year_figure_in_brackets():
+    got = facts("受理行政复议申请66件,同比(51件)增长29.4%。")
+    assert got == {("reconsideration_accepted", 66, YEAR), ("reconsideration_accepted", 51, YEAR - 1)}
+
+
+def test_other_asides_in_brackets_are_not_figures():
+    assert facts("审结行政复议案件40件(含上年结转案件6件)。") == {("reconsideration_concluded", 40, YEAR)}
+
+
+def test_compared_year_is_not_the_period_of_later_figures():
+    assert facts("行政处罚案件较2022年增加30件,达到410件。") == {("enforcement_penalty_cases", 410, YEAR)}
+
+
+def test_year_ranges_in_titles_are_not_multi_year_totals():
+    assert facts("对照法治政府建设规划(2021-2025年),全年受理行政复议申请31件。") == {
+        ("reconsideration_accepted", 31, YEAR)}
+    assert facts("依据《某某规划(2021—2025年)》,全年新收行政复议申请19件。") == {
+        ("reconsideration_received", 19, YEAR)}
+
+
+def test_subject_from_earlier_in_the_paragraph():
+    text = "在行政复议方面,全年新收案件85件;审结79件,其中维持51件、撤销7件。"
+    assert facts(text) == {("reconsideration_received", 85, YEAR), ("reconsideration_concluded", 79, YEAR),
+                           ("reconsideration_upheld", 51, YEAR), ("reconsideration_revoked", 7, YEAR)}

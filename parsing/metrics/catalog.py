@@ -63,7 +63,7 @@ RULES: tuple[Rule, ...] = (
     rule("reconsideration_correction_rate", "%", PERCENT, r"纠错率", domain=RECONSIDERATION),
     rule("reconsideration_fulfillment_rate", "%", PERCENT, r"履行率", domain=RECONSIDERATION),
     rule("reconsideration_pending", "件", CASES, _PENDING, domain=RECONSIDERATION),
-    rule("reconsideration_concluded", "件", CASES, r"审结|办结|结案|已结|作出(复议)?决定",
+    rule("reconsideration_concluded", "件", CASES, r"审结|办结|结案|已结|作出(?:行政)?(?:复议)?决定",
          domain=RECONSIDERATION, exclude=_PENDING + r"|调解|和解|纠错"),
     # Outcomes name the decision right before the count ("撤销原具体行政行为5件"); a list ending in
     # 等 counts all corrections together, not one outcome.
@@ -129,6 +129,8 @@ RULES: tuple[Rule, ...] = (
     rule("enforcement_personnel_certified", "人", PERSONS,
          r"执法证|执法资格|资格考试|执法证件|持证|申领|换领|换发|考试合格|通过考试",
          needs=r"执法", exclude=r"知识测试|知识考试|测试|竞赛|考法|学法", around=True),
+    rule("enforcement_personnel_certified", "人", frozenset({"个", "张", "本"}), r"执法证", around=True,
+         exclude=r"知识测试|知识考试|测试|竞赛|考法|学法"),
     rule("enforcement_penalty_cases", "件", CASES, r"行政处罚|处罚案件|作出处罚|实施处罚|处罚决定",
          exclude=r"不予处罚|免罚|轻微"),
     rule("enforcement_complaints", "件", CASES, r"投诉", needs=r"执法",

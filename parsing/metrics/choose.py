@@ -1,0 +1,87 @@
+"""Pick the catalog rule for one number from the words around it."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.metrics.catalog import RULES, Rule
+
+_WEAK_PENALTY = 10_000
+_OTHER_CLAUSE_PENALTY = 1_000
+_NOUN_AFTER_PENALTY = 100
+_DOMAINS = tuple({r.domain.pattern: r.domain for r in RULES if r.domain is not None}.values())
+
+
+def active_domain(ctx: str) -> re.Pattern[str] | None:
+    """The subject named last before the number: it governs clauses without their own subject."""
+    best: tuple[int, re.Pattern[str]] | None = None
+    for d in _DOMAINS:
+        last = -1
+        for m in d.finditer(ctx):
+            last = m.end()
+        if last >= 0 and (best is None or last > best[0]):
+            best = (last, d)
+    return best[1] if best else None
+
+
+def _cue_distance(r: Rule, pre: str, post: str, own_clause: int, object_first: bool,
+                  noun_follows: bool) -> int | None:
+    if object_first:
+        # "对X文件10件,进行了备案审查": the verb comes after; the last cue is the head verb.
+        ends = [len(post) - m.end() for m in r.cue.finditer(post)]
+        return min(ends) if ends else None
+    distance: int | None = None
+    for m in r.cue.finditer(pre):
+        d = len(pre) - m.end()
+        if d > own_clause:
+            d += _OTHER_CLAUSE_PENALTY
+        distance = d if distance is None else min(distance, d)
+    if r.near is not None and distance is not None and distance > r.near:
+        distance = None
+    if r.around or (noun_follows and r.near is None):
+        m = r.cue.search(post)
+        if m is not None:
+            d = m.start() if r.around else m.start() + _NOUN_AFTER_PENALTY
+            distance = d if distance is None else min(distance, d)
+    return distance
+
+
+def choose_rule(unit: str, ctx: str, pre: str, post: str, *, own_clause: int, object_first: bool = False,
+                noun_follows: bool = False) -> Rule | None:
+    """The eligible rule whose cue stands nearest to the number.
+
+    ctx: the paragraph text before the number (for the subject); pre: the text before the number
+    back to the previous figure, at most one clause beyond the number's own, whose last
+    `own_clause` characters are that own clause (a cue outside it counts only when the own clause
+    has none); post: the text after the number to the end of its clause. When a noun follows the
+    number ("办理了23件行政处罚案件") that noun phrase is searched too, after the words before it.
+    """
+    local = pre[len(pre) - own_clause:] + "|" + post
+    wide = pre + "|" + post
+    active = active_domain(ctx)
+    best: tuple[int, int, Rule] | None = None
+    for order, r in enumerate(RULES):
+        if unit not in r.units:
+            continue
+        if r.domain is not None and not (
+            (active is not None and r.domain.pattern == active.pattern)
+            or r.domain.search(pre)
+            or ((active is None or noun_follows) and r.domain.search(post))
+        ):
+            continue
+        if r.needs is not None and not r.needs.search(wide):
+            continue
+        if r.exclude is not None and r.exclude.search(local):
+            continue
+        distance = _cue_distance(r, pre, post, own_clause, object_first, noun_follows)
+        if distance is None:
+            continue
+        if r.weak:
+            distance += _WEAK_PENALTY
+        if best is None or (distance, order) < (best[0], best[1]):
+            best = (distance, order, r)
+    return best[2] if best else None
+
+
+def rule_for_key(key: str) -> Rule:
+    return next(r for r in RULES if r.key == key)

@@ -1,0 +1,89 @@
+"""Words around a number that decide whether it is a figure of the reporting year at all.
+
+Each pattern answers one question about the text before a number (its clause, its sentence);
+the conventions they implement are those of spec/gold_format.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Changes, not levels: 同比下降2.1个百分点, 增长20%, 比上年增加5件.
+GROWTH_TAIL = re.compile(
+    r"(?<!新)(?:增加|减少|增长|下降|上升|提高|降低|提升|回落|增|减|多|少)了?(?:约|近|达|超过)?$")
+COMPARISON = re.compile(r"同比|环比|较|相比|比(?:上|去|前|\d)|与.{0,8}相比")
+GROWTH_WORDS = re.compile(r"增幅|降幅|增长率|下降率|增速|百分点")
+# A figure for comparison: "较上年的38件", "上年同期为38件", "同比(38件)".
+PREVIOUS_YEAR_TAIL = re.compile(
+    r"(?:上年|去年|上一年度?|上年度|前一年|上年同期|去年同期|同期)(?:同期)?(?:的|为|是)?$")
+PREVIOUS_YEAR_ASIDE = re.compile(r"(?:同比|上年|去年|同期|较|比)[(（]?$")
+# A year named as the point of comparison ("较2022年增加") is not the period of later figures.
+COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|与|同比|相比|对比|相较)\s*$")
+# Totals over several years: 近三年累计, 2021年至2023年共, 五年来, 党的十八大以来.
+MULTI_YEAR = re.compile(
+    r"近[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|间|以来|累计)"
+    r"|(?:19|20)\d{2}\s*年?\s*(?:至|到|—|－|-|~)\s*(?:19|20)\d{2}"
+    r"|历年|十[一二三四五]五(?:期间|以来)|本届政府以来|成立以来|大以来|以来累计|累计以来")
+SINCE = re.compile(r"\s*以来")
+# A parenthesis holds a breakdown or an aside ("(含上年结转3件)"), not the sentence's figure.
+PARENTHESIS = re.compile(r"[(（][^()（）]{0,80}[)）]")
+# Book titles, document numbers and bracketed year ranges hide years that are not periods.
+TITLES = re.compile(r"《[^》]{0,80}》|〔[^〕]{0,12}〕|\[[^\]]{0,12}\]"
+                    r"|[(（][^()（）]{0,20}(?:19|20)\d{2}[^()（）]{0,20}[)）]")
+PLAN = re.compile(
+    r"计划|拟(?:于|在|将|开展|组织)|力争|争取|预计|目标|将(?:要|继续|进一步|持续|开展|组织|举办)|打算")
+PLAN_START = re.compile(
+    r"^(?:下一步|下步|明年|今后|(?:19|20)\d{2}\s*年[,，]?\s*(?:我|全|本)?[\u4e00-\u9fff]{0,3}将)")
+RATE_TAIL = re.compile(
+    r"率(?:为|是|达|达到|均为|均达|均达到|保持在|稳定在|提高到|提升至|提高至|提升到|上升到|上升至)?$")
+# A department of the reporting government acting as the subject: its figure is a sector's.
+SUB_UNIT = re.compile(
+    r"(?:其中|^)[,，:：]?\s*(?P<org>(?:[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
+    r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队))")
+# Offices that act for the government as a whole (its legal, reconsideration and petition work).
+WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
+GUIDED = re.compile(r"指导")
+OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
+OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
+ALL_WON = re.compile(r"均(?:已)?胜诉|全部胜诉|全部获胜")
+# "收到、受理、审结行政复议案件分别为52件、48件、45件": one cue per number, in order.
+RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|有|占)?$")
+LIST_SEPARATOR = re.compile(r"[、和及与]")
+# "13个乡镇", "十件惠民实事": a classifier followed by the noun it counts, which is not a case.
+CASE_UNITS = frozenset({"件", "宗", "起", "例", "个", "件次"})
+COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]")
+FUNCTION_START = re.compile(r"[已均其同较比占涉依按并且和及都共为是在中左以上下余多增减降提环、]")
+CASE_NOUN = re.compile(
+    r"^(?:的)?[\u4e00-\u9fff]{0,8}?(?:案|申请|纠纷|诉求|工单|文件|投诉|事项|信访|来信|来访|信息)")
+QUAL_BEFORE = (
+    ("more_than", re.compile(r"(?:超过|超出|超|逾|多于|高于)了?$")),
+    ("approx", re.compile(r"(?:约|大约|近|将近|接近|近乎)$")),
+    ("at_least", re.compile(r"(?:不少于|不低于|至少|不下)$")),
+    ("less_than", re.compile(r"(?:不足|不到|少于|低于|未满|未超过)$")),
+)
+QUAL_AFTER = (
+    ("at_least", re.compile(r"^(?:及|或)?以上")),
+    ("approx", re.compile(r"^(?:左右|上下)")),
+)
+# Cheap test that a sentence can hold a figure at all (most sentences of a report do not).
+ANY_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千][余多万亿]?"
+                        r"[件宗起例人名位次场份册本个条]")
+
+
+def blank_titles(s: str) -> str:
+    """Blank out (same length) book titles, document numbers and bracketed year ranges."""
+    return TITLES.sub(lambda m: "　" * len(m.group()), s)
+
+
+def qualifier(pre: str, post: str, more: bool) -> str:
+    """exact | approx | more_than | at_least | less_than, from the words around the number."""
+    if more:
+        return "more_than"
+    tail = pre[-6:]
+    for name, pattern in QUAL_BEFORE:
+        if pattern.search(tail):
+            return name
+    for name, pattern in QUAL_AFTER:
+        if pattern.search(post):
+            return name
+    return "exact"
