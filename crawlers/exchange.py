@@ -10,7 +10,7 @@ import httpx
 
 from crawlers.compression import BoundedDecoder, DecompressedTooLarge, UnsupportedEncoding
 from crawlers.model import Politeness
-from crawlers.retry import parse_retry_after, retry_reason
+from crawlers.retry import certificate_error, parse_retry_after, retry_reason
 
 # phase timeouts (connect, read, …) are timeout_seconds each; the whole exchange, body included,
 # may take this many times as long — a big PDF on a slow county server is normal, a drip-feed is not
@@ -70,6 +70,8 @@ async def exchange_once(
         )
     except httpx.HTTPError as exc:
         ex.error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        if (cert := certificate_error(exc)) is not None:
+            ex.error = f"TLS certificate rejected: {cert.verify_message or cert}"
         ex.retry_reason = retry_reason(None, exc)
     except httpx.InvalidURL as exc:
         # httpx parses a redirect's Location even when not following it; a garbled one lands here

@@ -83,7 +83,11 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str | None = None,
         rng: random.Random | None = None,
+        verify: bool | str = True,
+        proxy: str | None = None,
     ) -> None:
+        """`verify`: TLS verification as httpx takes it (False, or a CA bundle path, for portals with
+        broken chains); `proxy`: one proxy URL for every request (environment variables are ignored)."""
         if replay and archive is None:
             raise ValueError("replay=True needs an archive to serve from")
         self.archive = archive
@@ -98,6 +102,8 @@ class Fetcher:
         self._allowed: dict[str, set[str]] = {}
         self._robots = RobotsCache(ROBOTS_TOKEN, self._fetch_robots)
         self._rng = rng or random.Random()
+        self._verify = verify
+        self._proxy = proxy
 
     async def __aenter__(self) -> Fetcher:
         self._client = httpx.AsyncClient(
@@ -108,6 +114,8 @@ class Fetcher:
             headers={"User-Agent": self.user_agent, **_BASE_HEADERS},
             limits=httpx.Limits(max_connections=200, max_keepalive_connections=40),
             trust_env=False,
+            verify=self._verify,
+            proxy=self._proxy,
         )
         return self
 

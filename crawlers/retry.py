@@ -11,6 +11,7 @@ it asked us not to send. The reason names both figures so an operator can raise 
 from __future__ import annotations
 
 import random
+import ssl
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -21,11 +22,23 @@ from crawlers.model import Politeness
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
 
 
+def certificate_error(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate rejection behind an httpx error, if that is what it is."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def retry_reason(status: int | None, error: BaseException | None) -> str | None:
     """Why this exchange deserves another try, or None when it does not."""
     if error is not None:
         if isinstance(error, httpx.UnsupportedProtocol | httpx.LocalProtocolError):
             return None  # our request is at fault; sending it again changes nothing
+        if certificate_error(error) is not None:
+            return None  # an untrusted certificate stays untrusted
         if isinstance(error, httpx.TimeoutException):
             return f"timeout ({type(error).__name__})"
         if isinstance(error, httpx.RemoteProtocolError):

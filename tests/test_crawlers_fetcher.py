@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import gzip
 import itertools
+import shutil
+import ssl
+import subprocess
 from dataclasses import replace
 
 import pytest
@@ -417,3 +420,33 @@ def test_concurrent_fetches_archive_consistently(server, tmp_path):
     archive.close()
     rebuild_index(tmp_path)
     assert Archive(tmp_path).index.dump() == dump
+
+
+@pytest.fixture
+def self_signed(tmp_path):
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl not available to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.8",
+         "-addext", "subjectAltName=IP:127.0.0.8", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+def test_untrusted_certificate_fails_at_once_unless_verification_is_off(self_signed):
+    with LoopbackServer("127.0.0.8", ssl_context=self_signed) as srv:
+        srv.route("/robots.txt", Reply(404))
+        srv.route("/tls", Reply(body=b"<p>over tls</p>", headers=[("Content-Type", "text/html")]))
+
+        async def go(verify: bool):
+            async with Fetcher(default_politeness=FAST, verify=verify) as fetcher:
+                return await fetcher.fetch(srv.url("/tls"))
+
+        refused = run(go(verify=True))
+        accepted = run(go(verify=False))
+    assert refused.outcome is Outcome.FAILED and "certificate" in refused.reason and refused.attempts == 1
+    assert accepted.outcome is Outcome.OK and accepted.text == "<p>over tls</p>"

@@ -12,6 +12,7 @@ independent of the client under test. Bind several on 127.0.0.2, 127.0.0.3, … 
 from __future__ import annotations
 
 import asyncio
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -42,8 +43,9 @@ Handler = Reply | Callable[[Request], Reply]
 
 
 class LoopbackServer:
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", ssl_context: ssl.SSLContext | None = None) -> None:
         self.host = host
+        self.ssl_context = ssl_context
         self.port = 0
         self.routes: dict[str, Handler] = {}
         self.log: list[Request] = []
@@ -57,7 +59,8 @@ class LoopbackServer:
     # -- test-facing ---------------------------------------------------------------------------
 
     def url(self, path: str) -> str:
-        return f"http://{self.host}:{self.port}{path}"
+        scheme = "https" if self.ssl_context else "http"
+        return f"{scheme}://{self.host}:{self.port}{path}"
 
     def route(self, path: str, handler: Handler) -> None:
         self.routes[path] = handler
@@ -81,7 +84,7 @@ class LoopbackServer:
     # -- server --------------------------------------------------------------------------------
 
     async def _start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, self.host, 0)
+        self._server = await asyncio.start_server(self._serve, self.host, 0, ssl=self.ssl_context)
         self.port = self._server.sockets[0].getsockname()[1]
 
     async def _stop(self) -> None:
@@ -99,7 +102,7 @@ class LoopbackServer:
                 keep_open = await self._answer(request, writer)
                 if not keep_open:
                     break
-        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
+        except (ConnectionError, ssl.SSLError, asyncio.IncompleteReadError, asyncio.CancelledError):
             pass  # the client hung up, or the server is shutting down
         finally:
             writer.close()
