@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import asyncio
 import random
+import ssl
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import httpx
 from tenacity import AsyncRetrying, RetryCallState, retry_if_result, stop_after_attempt
 
-from crawlers.archive import ArchiveError
+from crawlers.archive import Archive, ArchiveError
 from crawlers.challenge import detect_challenge
 from crawlers.decoding import decode_body, is_text_type
 from crawlers.exchange import Exchange, exchange_once
@@ -41,9 +41,8 @@ from crawlers.retry import wait_before_retry
 from crawlers.robots import RobotsCache
 from crawlers.stats import FetchStats
 
-if TYPE_CHECKING:
-    from crawlers.archive import Archive
-
+# The project's page; an operator running their own crawl should name theirs (`--contact-url`), so
+# that a portal's webmaster reaches whoever is actually sending the requests.
 DEFAULT_CONTACT_URL = "https://github.com/fazhi-project/fazhi"
 ROBOTS_TOKEN = "fazhi"
 MAX_REDIRECTS = 10
@@ -83,11 +82,11 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str | None = None,
         rng: random.Random | None = None,
-        verify: bool | str = True,
+        verify: bool | ssl.SSLContext = True,
         proxy: str | None = None,
     ) -> None:
-        """`verify`: TLS verification as httpx takes it (False, or a CA bundle path, for portals with
-        broken chains); `proxy`: one proxy URL for every request (environment variables are ignored)."""
+        """`verify`: TLS verification as httpx takes it (False, or an SSLContext with extra CAs, for
+        portals with broken chains); `proxy`: one proxy URL for all requests (environment ignored)."""
         if replay and archive is None:
             raise ValueError("replay=True needs an archive to serve from")
         self.archive = archive
