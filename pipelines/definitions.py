@@ -1,0 +1,30 @@
+"""The fazhi code location: `dagster dev -m pipelines.definitions` (or `make ui`)."""
+
+import dagster as dg
+
+from pipelines.defs import assets
+from pipelines.defs.checks import ALL_CHECKS
+from pipelines.defs.jobs import JOBS
+from pipelines.defs.resources import CrawlerResource, DataDirResource, RegistryResource, WarehouseResource
+from pipelines.defs.schedules import SCHEDULES
+
+defs = dg.Definitions(
+    assets=[
+        assets.source_registry,
+        assets.crawled_report_pages,
+        assets.parsed_reports,
+        assets.source_tables,
+        assets.crawl_log_tables,
+        assets.report_tables,
+        assets.search_index,
+    ],
+    asset_checks=ALL_CHECKS,
+    jobs=list(JOBS.values()),
+    schedules=SCHEDULES,
+    resources={
+        "warehouse": WarehouseResource(),
+        "data_dir": DataDirResource(),
+        "registry": RegistryResource(),
+        "crawler": CrawlerResource(),
+    },
+)
