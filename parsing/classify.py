@@ -55,6 +55,11 @@ def classify(title: str | None, text: str) -> str:
     opening = _body_opening(text, title)
     if title:
         kind = _from_title(title, opening)
+        # A title that only says 报告 (a site's generic <title>, a cut-off heading) does not
+        # overrule a body that reads as the annual report.
+        generic = kind == OTHER_REPORT and not _OTHER_REPORT.search(title)
+        if generic and _from_body(opening, body) == ANNUAL_REPORT:
+            return ANNUAL_REPORT
         if kind:
             return kind
     return _from_body(opening, body)
@@ -64,9 +69,15 @@ def _body_opening(text: str, title: str | None) -> str:
     """The text from the first sentence-like line on, without the title and date lines above it."""
     lines = text.split("\n")
     for i, line in enumerate(lines[:30]):
-        if len(line.strip()) >= 60 or "。" in line:
+        if is_body_line(line):
             return "\n".join(lines[i:])[:2500]
     return text[:2500]
+
+
+def is_body_line(line: str) -> bool:
+    """A line of running text rather than title, date or info-block furniture."""
+    line = line.strip()
+    return len(line) >= 60 or "。" in line or ("," in line and len(line) >= 25)
 
 
 def _from_title(title: str, opening: str) -> str | None:
@@ -82,7 +93,7 @@ def _from_title(title: str, opening: str) -> str | None:
     topic = bool(_TOPIC.search(t))
     report = bool(_REPORT_WORD.search(t))
     if topic and report and not re.search(r"要点|方案|规划|计划|纲要", t.split("情况")[0]):
-        if _NEWS_BODY.search(opening[:200]):
+        if _NEWS_BODY.search(opening[:200]) or _NEWS_OPENING.match(opening):
             return NEWS
         if _NOTICE.search(t) and not re.search(r"报告$|总结$|情况$", t):
             return NOTICE

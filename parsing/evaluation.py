@@ -44,9 +44,11 @@ def region_key(name: str | None) -> str | None:
 
 
 def issuer_key(name: str | None) -> str | None:
+    """Issuer by name, a leading province or prefecture name ignored; the separator of a joint name
+    (「中共X委、X人民政府」, with a space or 和) does not count."""
     if not name:
         return None
-    s = _WS.sub("", name)
+    s = re.sub(r"[\s、和]", "", name)
     changed = True
     while changed:
         changed = False

@@ -159,7 +159,8 @@ class HtmlDoc:
     top: str  # the first lines of the page (where 信息公开 blocks sit on some templates)
     meta: dict[str, str] = field(default_factory=dict)
     detail: dict | None = None
-    titles: list[str] = field(default_factory=list)  # candidates, most trusted first
+    titles: list[str] = field(default_factory=list)  # meta/DETAIL/heading candidates, most trusted first
+    weak_titles: list[str] = field(default_factory=list)  # from <title>, used when nothing else is found
     attachments: list[str] = field(default_factory=list)
 
 
@@ -262,12 +263,18 @@ def strip_boilerplate(text: str) -> str:
     return "\n".join(kept)
 
 
+_DOC_TITLE_WORDS = re.compile(
+    r"报告|总结|汇报|通知|方案|要点|解读|意见|规划|计划|情况|公告|办法|安排|报表|决定|通报|纲要"
+)
+
+
 def _title_from_title_tag(raw: str, site_name: str | None) -> str | None:
-    parts = [p for p in _TITLE_SPLIT.split(raw.strip()) if p]
-    if not parts:
-        return None
-    parts = [p for p in parts if p != site_name] or parts
-    return parts[0]
+    """<title> is 「文章标题_栏目_网站名」 or the other way round: the part that reads as a title."""
+    parts = [p for p in _TITLE_SPLIT.split(raw.strip()) if p and p != site_name]
+    titled = [p for p in parts if _DOC_TITLE_WORDS.search(p)]
+    if titled:
+        return max(titled, key=len)
+    return parts[0] if parts else None
 
 
 def _content_between_markers(html: str) -> str | None:
@@ -281,7 +288,38 @@ def _content_between_markers(html: str) -> str | None:
     return render(fragment.body) if fragment.body is not None else None
 
 
+# The HTML parser slows down sharply on pathological nesting (tens of thousands of open <div>s);
+# real pages stay far below this depth, so tags deeper than it are dropped before parsing.
+MAX_DEPTH = 512
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>]{0,2000}?(/?)>")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source"}
+    | {"track", "wbr"}
+)
+
+
+def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """Drop element tags nested deeper than `max_depth` (their text is kept). One linear pass."""
+    if html.count("<", 0, 2_000_000) < max_depth and html.count("<") < max_depth:
+        return html
+    depth = 0
+
+    def visit(m: re.Match) -> str:
+        nonlocal depth
+        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or selfclosing:
+            return m.group(0)
+        if closing:
+            depth = max(0, depth - 1)
+            return m.group(0) if depth < max_depth else ""
+        depth += 1
+        return m.group(0) if depth <= max_depth else ""
+
+    return _TAG.sub(visit, html)
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlDoc:
+    html = limit_depth(html)
     tree = LexborHTMLParser(html)
     meta = meta_tags(tree)
     detail = gkmlpt_detail(html)
@@ -320,17 +358,20 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc:
         titles.append(meta["articletitle"])
     if detail and isinstance(detail.get("title"), str):
         titles.append(detail["title"])
+    # h1/h2 hold the site name on many portal templates; only a heading that reads as a document
+    # title counts.
     for sel in ("h1", "h2"):
         for node in tree.css(sel):
             t = _WS.sub(" ", node.text(deep=True)).strip()
-            if 6 <= len(t) <= 120:
+            if 6 <= len(t) <= 120 and _DOC_TITLE_WORDS.search(t) and t != meta.get("sitename"):
                 titles.append(t)
                 break
+    weak_titles: list[str] = []
     title_tag = tree.css_first("title")
     if title_tag is not None:
         t = _title_from_title_tag(title_tag.text(deep=True), meta.get("sitename"))
         if t:
-            titles.append(t)
+            weak_titles.append(t)
 
     attachments: list[str] = []
     for a in tree.css("a[href]"):
@@ -352,5 +393,6 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc:
         meta=meta,
         detail=detail,
         titles=titles,
+        weak_titles=weak_titles,
         attachments=attachments,
     )

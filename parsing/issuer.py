@@ -109,7 +109,10 @@ def title_issuer(title: str | None) -> str | None:
     if not title:
         return None
     m = _TITLE_ORG.match(title)
-    return _expand(m.group(1), None) if m else None
+    if not m:
+        return None
+    # 「中共X市委 X市人民政府」 printed on two lines or with a space: one joint name, 、-separated.
+    return re.sub(r"(委(?:员会)?)[ ]+(?=\S)", r"\1、", _expand(m.group(1), None).strip())
 
 
 def _department_guess(text: str) -> str | None:

@@ -58,15 +58,15 @@ _SPACES = re.compile(r"[ ]+")
 def is_info_line(line: str) -> bool:
     """Whether a line starts with an info-block label (「索引号:」「• 内容分类:」)."""
     start = _LINE_START.match(line).end()
-    m = _LABEL_RE.match(line, start)
-    return m is not None
+    return _LABEL_RE.match(line, start) is not None
 
 
 def parse_info_lines(lines: list[str]) -> dict[str, str]:
     """Label/value pairs from lines that start with an info-block label. Several pairs may share one
-    line ("发布机构: X 成文日期: 2024-02-27") as they do when table cells are flattened."""
+    line ("发布机构: X 成文日期: 2024-02-27") as they do when table cells are flattened; a label alone
+    on its line (dt/dd, th/td rendered as blocks) takes the next line as its value."""
     info: dict[str, str] = {}
-    for line in lines:
+    for n, line in enumerate(lines):
         if len(line) > 300:
             continue
         start = _LINE_START.match(line).end()
@@ -78,9 +78,29 @@ def parse_info_lines(lines: list[str]) -> dict[str, str]:
             field = _LABEL_TO_FIELD.get(label)
             end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
             value = line[m.end() : end].strip(" :|")
+            if not value and len(matches) == 1 and n + 1 < len(lines):
+                nxt = lines[n + 1].strip()
+                if nxt and len(nxt) < 120 and not is_info_line(nxt) and _plausible(field, nxt):
+                    value = nxt
             if field and field != "other" and value and field not in info:
                 info[field] = value
     return info
+
+
+_PLAUSIBLE = {
+    "index_number": re.compile(r"\d"),
+    "doc_number": re.compile(r"号$"),
+    "written_date": re.compile(r"(?:19|20)\d\d"),
+    "publish_date": re.compile(r"(?:19|20)\d\d"),
+    "issuer": re.compile(r"(?:局|政府|委员会|办公室|厅|中心|办事处|部)$"),
+}
+
+
+def _plausible(field: str | None, value: str) -> bool:
+    """A value found on the line after its label must look like that field (an empty 文号 cell must
+    not swallow the title printed below it)."""
+    rx = _PLAUSIBLE.get(field or "")
+    return rx is None or bool(rx.search(value))
 
 
 def meta_tags(tree) -> dict[str, str]:

@@ -34,7 +34,8 @@ class Furniture:
 
     meta: dict[str, str] = field(default_factory=dict)
     info: dict[str, str] = field(default_factory=dict)
-    titles: list[str] = field(default_factory=list)  # from meta/h1/<title>, most trusted first
+    titles: list[str] = field(default_factory=list)  # from meta/DETAIL/h1, most trusted first
+    weak_titles: list[str] = field(default_factory=list)  # from <title>
     head_lines: list[str] = field(default_factory=list)  # normalised lines above the body
     detail_date: str | None = None
 
@@ -51,13 +52,23 @@ def info_block(lines: list[str]) -> dict[str, str]:
 
 
 def title_from_lines(lines: list[str]) -> str | None:
-    """The first line that reads as a document title, before the body starts."""
+    parts = title_parts(lines)
+    return "".join(parts) if parts else None
+
+
+def title_parts(lines: list[str]) -> list[str]:
+    """The line(s) that read as a document title before the body starts (a title wrapped over two
+    lines, or 「关于…」 under its issuing body's line, gives two parts)."""
     prev = None
     for i, raw in enumerate(lines[:25]):
         line = raw.strip(" •-*·?")
+        if is_info_line(raw) or (len(line) <= 90 and (_NOT_TITLE.match(line) or ">" in line)):
+            prev = line
+            continue
         if len(line) > 90 or "。" in line or "," in line or line.endswith(":"):
-            return _embedded_title(line) if len(line) > 90 else None  # the body has started
-        if _NOT_TITLE.match(line) or is_info_line(raw) or len(line) < 8 or ">" in line:
+            embedded = _embedded_title(line) if len(line) > 90 else None  # the body has started
+            return [embedded] if embedded else []
+        if len(line) < 8:
             prev = line
             continue
         if (parse_date(line) and len(line) < 40) or not (

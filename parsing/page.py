@@ -17,6 +17,11 @@ from parsing.normalize import clean_whitespace, normalize
 from parsing.region import find_areas
 from parsing.sections import parse_sections
 
+# A report is tens of thousands of characters; a page whose main text runs past these limits is not
+# one report. The text is cut there (the raw page stays in the archive) so a huge page costs bounded
+# time; figures are looked for in the first part only.
+MAX_TEXT_CHARS = 1_000_000
+MAX_METRIC_CHARS = 300_000
 _HTML_STR = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|p|table|br)[\s>/]", re.IGNORECASE)
 
 
@@ -60,12 +65,15 @@ def _parse(content: bytes | str, url: str | None, content_type: str | None) -> R
     else:
         if decoded is None:
             decoded = sniff.decode(content, content_type)
+        if sniff.looks_binary(decoded):
+            raise UnsupportedFormatError("content is not text: too many control or undecodable characters")
         if kind == sniff.HTML:
             doc = extract_html(decoded, url)
             raw_text = doc.text
             head = clean_whitespace(doc.head + "\n" + doc.top)
             furniture.meta = {k: clean_whitespace(v) for k, v in doc.meta.items()}
             furniture.titles = [clean_whitespace(t) for t in doc.titles]
+            furniture.weak_titles = [clean_whitespace(t) for t in doc.weak_titles]
             attachments = doc.attachments
             if doc.detail:
                 furniture.detail_date = epoch_to_date(
@@ -74,7 +82,7 @@ def _parse(content: bytes | str, url: str | None, content_type: str | None) -> R
         else:
             raw_text = decoded
 
-    text, original = normalize(raw_text)
+    text, original = normalize(raw_text[:MAX_TEXT_CHARS])
     if not text.strip():
         raise NoTextError("page has no readable text")
     head_simplified = normalize(head)[0] if head else ""
@@ -85,30 +93,23 @@ def _parse(content: bytes | str, url: str | None, content_type: str | None) -> R
 
 
 def _title(text: str, original: str | None, furniture: metadata.Furniture) -> str | None:
-    for candidate in furniture.titles[:1]:
+    """Meta/DETAIL/heading title, the info block's 标题, the title line(s) of the text, <title>.
+    A title taken from the text is returned as printed (繁体 stays 繁体), as the gold keeps it."""
+    for candidate in furniture.titles:
         if candidate and len(candidate) >= 6:
             return candidate
     if furniture.info.get("title"):
         return furniture.info["title"]
-    title = metadata.title_from_lines(furniture.head_lines)
-    if title and original:
-        # Titles are kept as printed; the text and its original are aligned character for character.
-        first = title.split(" ")[0]
-        pos = text.find(first)
-        if (
-            pos >= 0
-            and title.replace(" ", "")
-            == text[pos : pos + len(title.replace(" ", "")) + 1]
-            .replace("\n", "")
-            .replace(" ", "")[: len(title.replace(" ", ""))]
-        ):
-            span = text[pos:].find(title[-4:])
-            if span >= 0:
-                printed = original[pos : pos + span + 4]
-                return printed.replace("\n", "")
-    if title is None and len(furniture.titles) > 1:
-        return furniture.titles[1]
-    return title
+    parts = metadata.title_parts(furniture.head_lines)
+    if parts:
+        if original:
+            printed = []
+            for part in parts:
+                pos = text.find(part)
+                printed.append(original[pos : pos + len(part)] if pos >= 0 else part)
+            parts = printed
+        return "".join(parts)
+    return furniture.weak_titles[0] if furniture.weak_titles else None
 
 
 def _build(
@@ -161,10 +162,11 @@ def _build(
     )
     report.sections = parse_sections(text)
     report.fingerprint = fingerprint(text)
-    report.numeric_mentions = extract_numeric_mentions(text)
+    head_text = text[:MAX_METRIC_CHARS]
+    report.numeric_mentions = extract_numeric_mentions(head_text)
     if doc_kind == kinds.ANNUAL_REPORT:
         report.metrics = extract_metrics(
-            text, report.report_year, issuer=report.issuer, issuer_kind=report.issuer_kind
+            head_text, report.report_year, issuer=report.issuer, issuer_kind=report.issuer_kind
         )
     return report
 
@@ -198,7 +200,7 @@ def _body_start(text: str) -> int:
     """Offset of the first sentence-like line (skips title, date and info lines)."""
     pos = 0
     for line in text.split("\n")[:30]:
-        if len(line.strip()) >= 60 or "。" in line:
+        if kinds.is_body_line(line):
             return pos
         pos += len(line) + 1
     return 0

@@ -88,3 +88,13 @@ def decode(data: bytes, content_type: str | None = None) -> str:
         pass
     # Mixed encodings: keep what UTF-8 can read and mark the rest.
     return data.decode("gb18030", errors="replace")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+def looks_binary(text: str) -> bool:
+    """Decoded bytes that are not text: control characters and replacement marks are rare in any
+    real page (well under 1%), common in images, archives and random data."""
+    sample = text[:20_000]
+    return bool(sample) and len(_CONTROL.findall(sample)) > 0.02 * len(sample)

@@ -1,0 +1,46 @@
+import pytest
+
+from parsing.classify import classify
+
+YEAR_OPENING = (
+    "2023年,我县坚持以习近平法治思想为指导,深入推进依法行政,法治政府建设取得新成效。"
+    "现将有关情况报告如下:\n一、主要做法\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("某县人民政府关于2023年度法治政府建设情况的报告", YEAR_OPENING, "annual_report"),
+        ("某市司法局2023年法治政府建设工作总结", YEAR_OPENING, "annual_report"),
+        (None, YEAR_OPENING, "annual_report"),
+        ("《某县2023年度法治政府建设情况报告》政策解读", "为便于理解,现作如下解读。", "interpretation"),
+        ("某县2024年法治政府建设工作要点", "为深入推进依法行政,制定本工作要点。", "plan"),
+        ("关于印发某县2024年法治政府建设工作要点的通知", "各乡镇人民政府:", "plan"),
+        (
+            "关于做好2023年度法治政府建设情况报告工作的通知",
+            "各乡镇人民政府,县直各单位:\n现就有关事项通知如下:",
+            "notice",
+        ),
+        (
+            "某县2023年政府信息公开工作年度报告",
+            "根据《中华人民共和国政府信息公开条例》,现公布本年度报告。",
+            "other_report",
+        ),
+        ("某县公布2023年度法治政府建设情况报告", "日前,某县在门户网站公布了年度报告,接受社会监督。", "news"),
+        (None, "本报讯(记者 某某)近日,某市召开法治政府建设推进会,部署全年工作。", "news"),
+        (
+            None,
+            "根据《中华人民共和国政府信息公开条例》要求,现将本机关2023年政务公开工作情况报告如下:",
+            "other_report",
+        ),
+        (None, "各县(市、区)人民政府,市政府各部门:\n现就做好年度报告工作通知如下:", "notice"),
+        (None, "今天天气晴朗,适合出游。", "other"),
+    ],
+)
+def test_kinds(title, text, kind):
+    assert classify(title, text) == kind
+
+
+def test_generic_title_does_not_overrule_a_report_body():
+    assert classify("年度报告", YEAR_OPENING) == "annual_report"
