@@ -88,9 +88,9 @@ def test_rate_and_connection_limits_hold_per_host_measured_by_the_servers():
         assert srv.max_in_flight == 2
         starts = sorted(r.arrived for r in srv.hits())
         gaps = [b - a for a, b in itertools.pairwise(starts)]
-        # starts are spaced 0.2 s apart client-side; arrival jitter on loopback is far below 0.05 s
-        assert min(gaps) >= 0.15
-        assert starts[-1] - starts[0] >= 0.2 * (len(starts) - 1) - 0.05
+        # starts are spaced 0.2 s apart client-side; without the limiter two would arrive together
+        assert min(gaps) >= 0.1  # half the interval: robust to a stalled server thread
+        assert starts[-1] - starts[0] >= 0.2 * (len(starts) - 1) - 0.15
     assert fetcher.stats.hosts["127.0.0.3"].fetched_ok == 10
     assert fetcher.stats.hosts["127.0.0.4"].requests_sent == 11  # robots.txt + 10 pages
 
