@@ -116,12 +116,15 @@ def test_permanent_faults_never_clear(sim):
         e500 = next(e for e in sim.truth if "500:permanent" in e["faults"])
         assert [c.get(e500["url"]).status_code for _ in range(4)] == [500] * 4
 
-        challenge = _with(sim, "challenge")[0]
-        for _ in range(3):
-            r = c.get(challenge["url"])
-            assert r.status_code == 412
-            assert "r='m'" in r.text and "$_ts" in r.text
-            assert r.headers["set-cookie"].split("=")[0].endswith("S")
+        statuses = set()
+        for challenge in _with(sim, "challenge"):
+            for _ in range(2):
+                r = c.get(challenge["url"])
+                statuses.add(r.status_code)
+                assert r.status_code in (200, 412)
+                assert "r='m'" in r.text and "$_ts" in r.text
+                assert r.headers["set-cookie"].split("=")[0].endswith("S")
+        assert 412 in statuses
 
         off = _with(sim, "offsite")[0]
         r = c.get(off["url"])

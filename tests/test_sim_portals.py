@@ -46,7 +46,7 @@ def test_every_truth_url_is_served(sim, client):
             for m in e["metrics"]:
                 assert m["evidence"] in e["text"]
         if e["kind"] == "attachment":
-            assert r.content.startswith(b"%PDF")
+            assert r.content.startswith(b"%PDF" if e["url"].endswith(".pdf") else b"PK\x03\x04")
 
 
 def test_same_seed_same_bytes_across_servers(sim, client):
@@ -231,3 +231,24 @@ def test_robots_and_home_navigation(sim, client):
         assert 'name="SiteIDCode"' in home or "SiteIDCode" in home
         xxgk = re.search(r'href="([^"]+)">政府信息公开', home).group(1)
         assert "法治政府建设年度报告" in client.get(source.base_url.rstrip("/") + xxgk).text
+
+
+def test_docx_attachment_holds_the_report_and_is_stable(sim, client):
+    import io
+    import zipfile
+
+    entry = next(e for e in sim.truth if e["kind"] == "attachment" and e["url"].endswith(".docx"))
+    first, second = client.get(entry["url"]).content, client.get(entry["url"]).content
+    assert first == second == sim.attachment_bytes(entry["url"])
+    xml = zipfile.ZipFile(io.BytesIO(first)).read("word/document.xml").decode("utf-8")
+    assert entry["title"] in xml
+    assert "附件：" in client.get(entry["attachment_of"]).text
+
+
+def test_sitemap_lists_the_documents(sim, client):
+    with_sitemap = [s for s in sim.sources if "Sitemap:" in client.get(s.base_url + "robots.txt").text]
+    assert with_sitemap
+    source = with_sitemap[0]
+    xml = client.get(source.base_url + "sitemap.xml").text
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", xml))
+    assert listed == {u.replace("&", "&amp;") for u in _docs_by_source(sim)[source.id]}

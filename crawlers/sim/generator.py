@@ -354,6 +354,7 @@ def _documents(
                     metrics=facts,
                     pdf_only=site.variant == "chongqing" and drng.random() < 0.4,
                     pdf_copy=site.family == "trs" and site.variant != "chongqing" and drng.random() < 0.12,
+                    docx_copy=site.family == "hanweb" and site.level == "county" and drng.random() < 0.3,
                 )
             )
         docs.extend(_near_misses(config, site, owner, year, docs))

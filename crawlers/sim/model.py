@@ -50,6 +50,7 @@ class Doc:
     doc_number: str = ""  # 文号
     pdf_only: bool = False  # the article page carries only a link to a PDF holding the report
     pdf_copy: bool = False  # the article page also links a PDF copy
+    docx_copy: bool = False  # the article page also links a Word copy
     about_year: int | None = None  # the year a near miss is about (for sorting and titles)
 
     @property

@@ -17,6 +17,7 @@ from html import escape
 
 from crawlers.model import Column, Politeness, Source
 from crawlers.sim.config import SimConfig
+from crawlers.sim.docx_file import report_docx
 from crawlers.sim.families import render
 from crawlers.sim.families.base import Rendered, Request, Resource
 from crawlers.sim.faults import FaultPlan, ensure_every_kind, plan_faults
@@ -24,6 +25,16 @@ from crawlers.sim.generator import build_world
 from crawlers.sim.model import Site
 from crawlers.sim.pdf import report_pdf
 from crawlers.sim.server import HostServer
+
+ATTACHMENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def attachment_bytes(fmt: str, doc) -> bytes:
+    return report_pdf(doc) if fmt == "pdf" else report_docx(doc)
+
 
 SIM_POLITENESS = Politeness(
     requests_per_second=10.0,
@@ -101,10 +112,9 @@ class SimPortals:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._offsite: HostServer | None = None
-        self._pdf_cache: dict[tuple[str, str], bytes] = {}
-        self._pdf_pool = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="sim-pdf"
-        )  # reportlab: one at a time
+        self._file_cache: dict[tuple[str, str], bytes] = {}
+        # reportlab and python-docx run one at a time, off the event loop
+        self._file_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sim-files")
         self.sources: list[Source] = []
         self.truth: list[dict] = []
 
@@ -153,7 +163,7 @@ class SimPortals:
         if self._loop and self._thread:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)
-        self._pdf_pool.shutdown(wait=False)
+        self._file_pool.shutdown(wait=False)
         self._loop = None
 
     async def _start_servers(self) -> None:
@@ -209,8 +219,9 @@ class SimPortals:
             res = res or routes.get(req.path)
             if res is not None:
                 return res
-            if req.path in portal.rendered.pdf_docs:
-                return await self._pdf(portal, req.path)
+            for key in (req.raw_target, req.path):
+                if key in portal.rendered.attachments:
+                    return await self._attachment(portal, key)
             if req.path == "/sitemap.xml" and "Sitemap: /sitemap.xml" in routes["/robots.txt"].body.decode():
                 return _sitemap(portal, req.headers.get("host", portal.netloc))
             if handler is not None:
@@ -219,21 +230,22 @@ class SimPortals:
 
         return dispatch
 
-    async def _pdf(self, portal: Portal, path: str) -> Resource:
-        key = (portal.site.key, path)
-        if key not in self._pdf_cache:
-            doc = portal.rendered.pdf_docs[path]
+    async def _attachment(self, portal: Portal, key: str) -> Resource:
+        fmt, doc = portal.rendered.attachments[key]
+        cache_key = (portal.site.key, key)
+        if cache_key not in self._file_cache:
             loop = asyncio.get_running_loop()
-            self._pdf_cache[key] = await loop.run_in_executor(self._pdf_pool, report_pdf, doc)
-        doc = portal.rendered.pdf_docs[path]
-        return Resource(self._pdf_cache[key], "application/pdf", last_modified=doc.published)
+            self._file_cache[cache_key] = await loop.run_in_executor(
+                self._file_pool, attachment_bytes, fmt, doc
+            )
+        return Resource(self._file_cache[cache_key], ATTACHMENT_TYPES[fmt], last_modified=doc.published)
 
-    def pdf_bytes(self, url_or_path: str) -> bytes:
-        """The PDF served at this attachment URL (rendered synchronously; for tests and tools)."""
+    def attachment_bytes(self, url_or_path: str) -> bytes:
+        """The file served at this attachment URL (rendered synchronously; for tests and tools)."""
         for p in self.portals:
-            for path, doc in p.rendered.pdf_docs.items():
-                if url_or_path.endswith(path):
-                    return report_pdf(doc)
+            for key, (fmt, doc) in p.rendered.attachments.items():
+                if url_or_path.endswith(key):
+                    return attachment_bytes(fmt, doc)
         raise KeyError(url_or_path)
 
     # --- registry, truth, stats -------------------------------------------------------------------

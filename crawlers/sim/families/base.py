@@ -62,7 +62,8 @@ class Rendered:
     columns: list[tuple[str, str, str]] = field(default_factory=list)  # (path, name, adapter)
     leaves: list[str] = field(default_factory=list)  # article and attachment paths (fault targets)
     lists: list[str] = field(default_factory=list)  # list paths (transient fault targets only)
-    pdf_docs: dict[str, Doc] = field(default_factory=dict)  # path -> doc to print as PDF on demand
+    # path (or path?query) -> (format "pdf" | "docx", doc) for attachments rendered on demand
+    attachments: dict[str, tuple[str, Doc]] = field(default_factory=dict)
 
     def add(self, path: str, resource: Resource) -> None:
         if path in self.routes:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 from html import escape
 from urllib.parse import quote
@@ -126,6 +127,16 @@ def _column_page(site: Site, docs: list[Doc], page_num: int | None) -> str:
     return page_shell(site, COLUMN_NAME, head, body)
 
 
+def docx_path(site: Site, doc: Doc) -> str:
+    """JCMS download servlet; the stored file name is a hash, not the title."""
+    name = hashlib.md5(f"{site.domain}|{doc.doc_id}".encode()).hexdigest()
+    return f"/module/download/downfile.jsp?classid=0&filename={name}.docx"
+
+
+def attachment_line(site: Site, doc: Doc) -> str:
+    return f"附件：{doc.title}.docx"
+
+
 def _article(site: Site, doc: Doc) -> str:
     publisher = escape(doc.issuer.name.split("、")[-1])
     table = (
@@ -143,7 +154,7 @@ def _article(site: Site, doc: Doc) -> str:
         f'<div class="info">发布日期：{doc.published:%Y-%m-%d %H:%M}　'
         f"<!--<$[信息来源]>begin-->信息来源：{publisher}<!--<$[信息来源]>end--></div>\n"
         '<div id="zoom"><!--<$[信息内容]>begin--><!--ZJEG_RSS.content.begin--><meta name="ContentStart">'
-        f"\n{paragraphs_html(doc)}\n"
+        f"\n{paragraphs_html(doc)}\n{_attachment_html(site, doc)}"
         '<meta name="ContentEnd"><!--ZJEG_RSS.content.end--><!--<$[信息内容]>end--></div></div>\n'
         f"{HIDDEN_LINK}"
     )
@@ -152,6 +163,13 @@ def _article(site: Site, doc: Doc) -> str:
         + "\n<meta name='Generator' content='大汉版通'>\n<meta name='Author' content='大汉网络'>"
     )
     return page_shell(site, doc.title, head, body)
+
+
+def _attachment_html(site: Site, doc: Doc) -> str:
+    if not doc.docx_copy:
+        return ""
+    href = escape(docx_path(site, doc))
+    return f'<p>附件：<a href="{href}" target="_blank">{escape(doc.title)}.docx</a></p>\n'
 
 
 def _datastore(site: Site, docs: list[Doc], start: int, end: int, per: int) -> str:
@@ -197,7 +215,14 @@ def render(site: Site, seed: int) -> Rendered:
     for d in docs:
         path = article_path(site, d)
         r.add(path, html_resource(site, _article(site, d), d.published))
-        r.truth.append(doc_truth(path, site, d))
+        if d.docx_copy:
+            att = docx_path(site, d)
+            r.attachments[att] = ("docx", d)
+            r.leaves.append(att)
+            r.truth.append(doc_truth(att, site, d, kind="attachment", attachment_of=path))
+            r.truth.append(doc_truth(path, site, d, text=f"{d.text}\n{attachment_line(site, d)}"))
+        else:
+            r.truth.append(doc_truth(path, site, d))
         r.leaves.append(path)
 
     def handler(req: Request) -> Resource | None:

@@ -203,7 +203,7 @@ def render(site: Site, seed: int) -> Rendered:
             att = attachment_path(site, d)
             name = f"{d.title}.pdf"
             link = f'<p>附件：<a href="./{att.rsplit("/", 1)[1]}" target="_blank">{escape(name)}</a></p>'
-            r.pdf_docs[att] = d
+            r.attachments[att] = ("pdf", d)
             r.leaves.append(att)
             r.truth.append(doc_truth(att, site, d, kind="attachment", attachment_of=path))
         if d.pdf_only:
