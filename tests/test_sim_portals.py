@@ -3,6 +3,7 @@ encodings."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import defaultdict
@@ -42,6 +43,10 @@ def test_every_truth_url_is_served(sim, client):
         r = client.get(e["url"])
         assert r.status_code == 200, e["url"]
         assert e["recoverable"] is True and e["faults"] == []
+        if e["kind"] in ("report", "near_miss"):
+            charset = "gbk" if "gbk" in r.headers["content-type"] else "utf-8"
+            seen = html.unescape(re.sub(r"<[^>]+>", "", r.content.decode(charset)))
+            assert all(line in seen for line in e["text"].split("\n")), e["url"]
         if e["kind"] == "report" and not e.get("report_in_attachment") and not e.get("traditional"):
             for m in e["metrics"]:
                 assert m["evidence"] in e["text"]

@@ -1,4 +1,35 @@
-"""Imitation Chinese government portals served over real HTTP on loopback (see portals.py)."""
+"""Imitation Chinese government portals, served over real HTTP/1.1 on loopback.
+
+    from crawlers.sim import SimConfig, SimPortals
+
+    with SimPortals(SimConfig(hosts=4, years=range(2019, 2024), faults="none")) as sim:
+        sim.sources          # list[crawlers.model.Source], one per portal, each on its own 127.0.0.N
+        sim.truth            # list[dict], one per generated page (see below)
+        sim.stats(host)      # accounting of one host: "127.0.0.2:41234", its IP, or the source id
+        sim.stats("offsite") # the host that off-site redirects point to (a crawler should never reach it)
+
+The same seed gives the same portals byte for byte (the gkmlpt list API alone writes absolute URLs,
+which name the serving host:port). `fazhi sim` (crawlers/sim/cli.py) serves the same thing from the
+command line.
+
+Portals, one module per CMS family (crawlers/sim/families/): TRS (four pager dialects), Hanweb 大汉
+(datastore XML + dataproxy.jsp), Guangdong gkmlpt (SPA + JSON API) and home-grown sites (下一页 pager,
+a single table of links, GBK bytes, a /gate/big5/ 繁体 gateway). Regions are real GB/T 2260 units
+(crawlers/sim/regions.py); report texts are written by crawlers/sim/content/ and carry metric
+sentences whose facts follow gold_format.md conventions.
+
+Truth entry (JSON-friendly dict):
+    url, host, source_id, kind (report | near_miss | list | attachment), report_year,
+    recoverable (False only when a permanent fault makes the page unfetchable for good),
+    faults (labels such as "503x1", "challenge:permanent", "wrong_charset")
+  pages holding a report or near miss (kind report / near_miss, and attachments that hold a report):
+    family, doc_kind, title, region {name, code, level, province, prefecture[, county]}, issuer,
+    issuer_kind, publish_date, metrics [{key, value, unit, qualifier, period_year, evidence}],
+    text (title + body as a reader sees it), text_is_excerpt
+  extras: attachment_of (article URL of an attachment), report_in_attachment (article whose report is
+    only in the linked PDF; its own metrics are empty), traditional + text_simplified (繁体 gateway pages;
+    evidence is quoted from text_simplified), page (TRS list page index).
+"""
 
 from crawlers.sim.config import SimConfig
 from crawlers.sim.portals import SimPortals
