@@ -9,6 +9,11 @@ from parsing.metrics.catalog import RULES, Rule
 _WEAK_PENALTY = 10_000
 _OTHER_CLAUSE_PENALTY = 1_000
 _NOUN_AFTER_PENALTY = 100
+# Objects that are never what a catalog key counts; a cue followed by one of them ("办理人大代表
+# 建议12件", "审查合同30份") is about that object, not about the cue's catalog figure.
+_FOREIGN_OBJECT = re.compile(
+    r"建议|提案|(?<!复)议案|合同|协议|专利|商标|证照|项目|企业|商户|资金|经费|案卷|卷宗|课题|会议|简报|视频|短信|"
+    r"咨询|意见书|法律意见|线索|隐患|检查|抽查|事项清单|权力清单|许可事项")
 _DOMAINS = tuple({r.domain.pattern: r.domain for r in RULES if r.domain is not None}.values())
 
 
@@ -75,6 +80,8 @@ def choose_rule(unit: str, ctx: str, pre: str, post: str, *, own_clause: int, ob
             continue
         distance = _cue_distance(r, pre, post, own_clause, object_first, noun_follows)
         if distance is None:
+            continue
+        if not object_first and distance <= own_clause and _FOREIGN_OBJECT.search(pre[len(pre) - distance:]):
             continue
         if r.weak:
             distance += _WEAK_PENALTY

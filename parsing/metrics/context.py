@@ -45,14 +45,23 @@ WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
 GUIDED = re.compile(r"指导")
 OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
 OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
-ALL_WON = re.compile(r"均(?:已)?胜诉|全部胜诉|全部获胜")
+# "案件12件,均胜诉": the whole count also gives a second key (gold_format: 均胜诉 → litigation_won).
+ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("litigation_cases", re.compile(r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都)(?:已|获)?胜诉"), "litigation_won"),
+    ("normative_docs_reviewed",
+     re.compile(r"^[,，]?\s*(?:且|并)?(?:均|全部|全都)[^,，;；。]{0,12}(?:报送|报)?(?:备案|报备)"),
+     "normative_docs_filed"),
+)
 # "收到、受理、审结行政复议案件分别为52件、48件、45件": one cue per number, in order.
 RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|有|占)?$")
 LIST_SEPARATOR = re.compile(r"[、和及与]")
 # "13个乡镇", "十件惠民实事": a classifier followed by the noun it counts, which is not a case.
 CASE_UNITS = frozenset({"件", "宗", "起", "例", "个", "件次"})
 COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]")
-FUNCTION_START = re.compile(r"[已均其同较比占涉依按并且和及都共为是在中左以上下余多增减降提环、]")
+# What may follow a count without being the noun it counts: particles, adverbs and verbs.
+FUNCTION_START = re.compile(
+    r"[已均其同较比占涉依按并且和及都共为是在中左以上下余多增减降提环、被给]"
+    r"|进行|予以|作出|得到|获得|实现|纳入|报送|提请|通过|完成|办理|处理|移送|转交|转办|全部|经")
 CASE_NOUN = re.compile(
     r"^(?:的)?[\u4e00-\u9fff]{0,8}?(?:案|申请|纠纷|诉求|工单|文件|投诉|事项|信访|来信|来访|信息)")
 QUAL_BEFORE = (

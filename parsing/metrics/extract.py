@@ -184,8 +184,10 @@ def _sentence_facts(s: _Sentence, report_year: int | None, issuer: str | None,
         if r.unit == "%" and not 0 <= tok.value <= 100:
             continue
         out.append(_Candidate(r, tok, tok.value, cx.qualifier(pre, scan[tok.end:], tok.more), year))
-        if r.key == "litigation_cases" and cx.ALL_WON.search(scan, tok.end):
-            out.append(_Candidate(rule_for_key("litigation_won"), tok, tok.value, out[-1].qualifier, year))
+        following = scan[tok.end:clause_end(scan, cend + 1)]
+        for source, pattern, target in cx.ALL_OF_THEM:
+            if r.key == source and pattern.search(following):
+                out.append(_Candidate(rule_for_key(target), tok, tok.value, out[-1].qualifier, year))
     return out
 
 
