@@ -17,6 +17,7 @@ from pathlib import Path
 
 from crawlers.adapters import adapter_for, adapter_name
 from crawlers.archive import Archive
+from crawlers.canonical import canonical_page
 from crawlers.cli import parse_years
 from crawlers.crawl import CountingFetcher, crawl_sources
 from crawlers.fetcher import Fetcher
@@ -50,6 +51,7 @@ def main() -> None:
         for t in sim.truth:
             if t["kind"] == "report":
                 truth_reports[t["source_id"]].add((t["url"], t.get("report_year")))
+        # the crawl archives the original of a 繁体 gateway or mobile copy: compare canonical pages
         print(f"sim: {len(sim.sources)} portals, faults={args.faults}, report years {config.years.start}–"
               f"{config.years.stop - 1}; asked {years.start}–{years.stop - 1}")
         head = ("source", "adapter", "req(asked)", "req(all)", "reports(asked)", "reports(all)")
@@ -68,7 +70,7 @@ def main() -> None:
         wall = time.perf_counter() - started
         t = summary.totals
         recoverable = {
-            x["url"]
+            canonical_page(x["url"])
             for x in sim.truth
             if x["kind"] in ("report", "attachment") and x.get("report_year") in years and x["recoverable"]
         }
