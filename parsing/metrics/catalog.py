@@ -50,8 +50,9 @@ LITIGATION = r"诉讼|应诉|被告|起诉|行政案件"
 MEDIATION = r"纠纷|矛盾|人民调解|调解组织"
 HOTLINE = r"12345|热线(?!日)|接诉即办"
 NORMATIVE = r"规范性文件|文件"
+_SIX_INTO = r"法律[六七八]?进|[六七八]进|送法"  # 法律进乡村/社区/学校…: the 普法 campaign
 PUBLICITY = (r"普法|法治宣传|法制宣传|宣讲|送法|法治讲座|法律讲座|宪法|宣传活动|宣传日|宣传月|法治文化"
-             r"|以案释法")
+             r"|以案释法|" + _SIX_INTO)
 
 _PENDING = r"未审结|未办结|未结案|未结|尚在审理|正在审理|审理中|在审|待审"
 _OUTCOME_LIST = r"撤回|纠错|等"
@@ -82,17 +83,20 @@ RULES: tuple[Rule, ...] = (
     rule("reconsideration_received", "件", CASES, r"申请|复议案件|复议", domain=RECONSIDERATION,
          exclude=r"撤回|终止|调解|和解|不予|驳回|维持|撤销|确认", weak=True),
     # 行政诉讼 / 应诉
-    rule("leader_court_appearance_rate", "%", PERCENT, r"出庭(?:应诉)?率"),
+    rule("leader_court_appearance_rate", "%", PERCENT, r"出庭(?:应诉)?(?:率|比例)"),
     rule("leader_court_appearances", "次", frozenset({"次", "人次", "场", "场次"}), r"出庭",
          exclude=_ONE_LEADER + r"|旁听"),
+    # "负责人出庭应诉案件45件": cases with an appearance, counted as appearances.
+    rule("leader_court_appearances", "次", CASES, r"出庭", needs=r"负责人|首长",
+         exclude=_ONE_LEADER + r"|旁听|率|比例"),
     rule("litigation_loss_rate", "%", PERCENT, r"败诉率"),
     rule("litigation_lost", "件", CASES, r"败诉", exclude=r"败诉率"),
     rule("litigation_won", "件", CASES, r"胜诉", exclude=r"胜诉率"),
     rule("litigation_pending", "件", CASES, _PENDING, domain=LITIGATION),
     rule("litigation_cases", "件", CASES, r"被告|起诉|收案|新收|受理|应诉",
-         domain=LITIGATION, exclude=r"刑事|民事|调解|撤诉|复议|" + _PENDING),
+         domain=LITIGATION, exclude=r"刑事|民事|调解|撤诉|复议|出庭|" + _PENDING),
     rule("litigation_cases", "件", CASES, r"诉讼|行政案件|案件", domain=LITIGATION,
-         exclude=r"刑事|民事|调解|撤诉|复议|" + _PENDING, weak=True),
+         exclude=r"刑事|民事|调解|撤诉|复议|审结|结案|办结|判决|出庭|" + _PENDING, weak=True),
     # 规范性文件与合法性审查
     rule("normative_docs_cleaned", "件", CASES | {"份", "部", "篇"}, r"清理", domain=NORMATIVE),
     rule("normative_docs_reviewed", "件", CASES | {"份", "部", "篇"}, r"审查|审核",
@@ -128,7 +132,8 @@ RULES: tuple[Rule, ...] = (
          around=True),
     rule("enforcement_personnel_certified", "人", PERSONS,
          r"执法证|执法资格|资格考试|执法证件|持证|申领|换领|换发|考试合格|通过考试",
-         needs=r"执法", exclude=r"知识测试|知识考试|测试|竞赛|考法|学法", around=True),
+         needs=r"执法", exclude=r"知识测试|知识考试|测试|竞赛|考法|学法|共有|现有|总数|持证率|持证比例",
+         around=True),
     rule("enforcement_personnel_certified", "人", frozenset({"个", "张", "本"}), r"执法证", around=True,
          exclude=r"知识测试|知识考试|测试|竞赛|考法|学法"),
     rule("enforcement_penalty_cases", "件", CASES, r"行政处罚|处罚案件|作出处罚|实施处罚|处罚决定",
@@ -143,13 +148,13 @@ RULES: tuple[Rule, ...] = (
     rule("publicity_events", "场", frozenset({"场", "场次"}), r"宣讲|宣传|讲座|普法|送法|活动|授课|法治课",
          domain=PUBLICITY, exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审"),
     rule("publicity_events", "场", frozenset({"次", "期"}),
-         r"(?:普法|法治宣传|法制宣传|宣讲)\S{0,6}?活动|普法宣传|法治宣传|送法",
+         r"(?:普法|法治宣传|法制宣传|宣讲|" + _SIX_INTO + r")\S{0,8}?活动|普法宣传|法治宣传|送法",
          domain=PUBLICITY, exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审|讲座"),
     rule("publicity_participants", "人", PERSONS,
          r"参加|参与|覆盖|受众|受益|惠及|听众|群众|人数|观看|参学|受教育|现场",
          domain=PUBLICITY,
          exclude=r"干部|执法人员|公务员|领导|宣讲员|明白人|志愿者|律师|调解员|工作人员|考试|参考|测试|咨询"),
-    rule("publicity_materials", "份", frozenset({"份", "册", "本", "张"}),
+    rule("publicity_materials", "份", frozenset({"份", "册", "本", "张", "件"}),
          r"发放|派发|分发|赠送|发送|散发|印发|印制|发出",
          needs=r"资料|册|宣传品|材料|读本|宣传单|传单|折页|宣传页|法律书籍|书籍|法治|普法|宣传", around=True,
          exclude=r"海报|横幅|标语"),

@@ -35,7 +35,7 @@ PLAN = re.compile(
 PLAN_START = re.compile(
     r"^(?:下一步|下步|明年|今后|(?:19|20)\d{2}\s*年[,，]?\s*(?:我|全|本)?[\u4e00-\u9fff]{0,3}将)")
 RATE_TAIL = re.compile(
-    r"率(?:为|是|达|达到|均为|均达|均达到|保持在|稳定在|提高到|提升至|提高至|提升到|上升到|上升至)?$")
+    r"(?:率|比例)(?:为|是|达|达到|均为|均达|均达到|保持在|稳定在|提高到|提升至|提高至|提升到|上升到|上升至)?$")
 # A department of the reporting government acting as the subject: its figure is a sector's.
 SUB_UNIT = re.compile(
     r"(?:其中|^)[,，:：]?\s*(?P<org>(?:[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
@@ -47,7 +47,8 @@ OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
 OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
 # "案件12件,均胜诉": the whole count also gives a second key (gold_format: 均胜诉 → litigation_won).
 ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("litigation_cases", re.compile(r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都)(?:已|获)?胜诉"), "litigation_won"),
+    ("litigation_cases",
+     re.compile(r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都)(?:已|获)?胜诉"), "litigation_won"),
     ("normative_docs_reviewed",
      re.compile(r"^[,，]?\s*(?:且|并)?(?:均|全部|全都)[^,，;；。]{0,12}(?:报送|报)?(?:备案|报备)"),
      "normative_docs_filed"),

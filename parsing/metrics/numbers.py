@@ -29,7 +29,7 @@ _TAIL = rf"{_SP}(?P<more1>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?{_SP}(?P
 _CN_NUM = (rf"[{_CN_DIGITS}]{{1,10}}(?:点[零〇一二三四五六七八九]{{1,6}})?"
            rf"(?={_SP}(?:余|多)?(?:万|亿)?(?:余|多)?{_SP}(?:{_UNIT_ALT}))")
 _TOKEN = re.compile(
-    r"(?P<pctcn>百分之(?P<pctnum>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十点]{1,8}))"
+    r"(?P<pctcn>百分之(?P<pctnum>\d+(?:\.\d+)?|百|[零〇一二两三四五六七八九十点]{1,8}))"
     rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|{_CN_NUM}){_TAIL}"
 )
 _NEEDS_FOLDING = re.compile("[０-９，．％]")
@@ -69,7 +69,7 @@ def _value(m: re.Match[str]) -> tuple[float | None, bool]:
         raw = m.group("pctnum")
         if raw[0].isdigit():
             return float(raw), False
-        return cn_to_number(raw), True
+        return (100.0 if raw == "百" else cn_to_number(raw)), True
     raw = m.group("num")
     if raw[0].isdigit():
         return float(raw.replace(",", "")), False
