@@ -102,3 +102,28 @@ def test_unreachable_column_raises_discovery_error():
 
     with pytest.raises(DiscoveryError, match="404"):
         asyncio.run(collect(trs.discover(Column(COL), source(), FakeFetcher({}), range(2023, 2024))))
+
+
+def test_channel_dialect_pages_are_numbered_from_one():
+    col = "https://a.example.gov.cn/c101/list.shtml"
+
+    def page(n: int, title: str, day: str) -> str:
+        return (f'<ul><li><a href="/c101/c{n}/content.shtml">{title}</a><span>{day}</span></li></ul>'
+                f"<script>createPageHTML('page_div', 2, {n}, 'list', 'shtml', 2);</script>")
+
+    f = FakeFetcher({
+        col: page(1, "示例市2024年法治政府建设年度报告", "2025-03-01"),
+        col.replace("list", "list_2"): page(2, "示例市2023年法治政府建设年度报告", "2024-03-01"),
+    })
+    found = asyncio.run(collect(trs.discover(Column(col), source(col), f, range(2020, 2025))))
+    assert [c.url for c in found] == ["https://a.example.gov.cn/c101/c1/content.shtml",
+                                      "https://a.example.gov.cn/c101/c2/content.shtml"]
+
+
+def test_auto_adapter_recognises_the_family_without_a_second_request():
+    from crawlers.adapters import auto
+
+    f = FakeFetcher({COL: trs_page([("示例局2024年法治政府建设年度报告", "2025-03-20", "5")], 1, 0)})
+    found = asyncio.run(collect(auto.discover(Column(COL), source(), f, range(2020, 2025))))
+    assert [c.report_year for c in found] == [2024]
+    assert f.urls() == [COL]
