@@ -86,9 +86,17 @@ def doc_truth(
     kind: str | None = None,
     text: str | None = None,
     with_metrics: bool = True,
+    date_line: str | None = None,
     **extra,
 ) -> dict:
-    """Truth of a page that holds a report or a near miss (gold_format fields plus serving facts)."""
+    """Truth of a page that holds a report or a near miss (gold_format fields plus serving facts).
+
+    text defaults to the document's title and body; date_line, when the page prints one under the
+    title (发布时间：… 来源：…), goes in as the second line, where a reader meets it.
+    """
+    lines = (text if text is not None else doc.text).split("\n")
+    if date_line:
+        lines.insert(1, date_line)
     entry = {
         "path": path,
         "kind": kind or doc.kind,
@@ -101,11 +109,16 @@ def doc_truth(
         "issuer_kind": doc.issuer.kind,
         "publish_date": doc.published.strftime("%Y-%m-%d"),
         "metrics": [dict(m) for m in doc.metrics] if with_metrics else [],
-        "text": text if text is not None else doc.text,
+        "text": "\n".join(lines),
         "text_is_excerpt": False,
     }
     entry.update(extra)
     return entry
+
+
+def publisher(doc: Doc) -> str:
+    """The publishing body as pages print it (the government half of a joint party-government issuer)."""
+    return doc.issuer.name.split("、")[-1]
 
 
 def list_truth(path: str, year: int | None = None, **extra) -> dict:

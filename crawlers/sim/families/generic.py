@@ -111,10 +111,14 @@ def _article(site: Site, doc: Doc) -> str:
         f'<div class="location">当前位置：<a href="/">首页</a> &gt; '
         f'<a href="{column_path(site)}">{COLUMN_NAME}</a>'
         f'{big5}</div>\n{table}\n<div class="article"><h1>{escape(doc.title)}</h1>'
-        f'<div class="info">发布时间：{doc.published:%Y-%m-%d} 来源：{publisher} 浏览次数：</div>'
+        f'<div class="info">{escape(date_line(doc))}</div>'
         f'<div class="content" id="content">\n{paragraphs_html(doc)}\n</div></div>'
     )
     return page_shell(site, doc.title, meta_tags(site, COLUMN_NAME, doc), body)
+
+
+def date_line(doc: Doc) -> str:
+    return f"发布时间：{doc.published:%Y-%m-%d} 来源：{doc.issuer.name.split('、')[-1]} 浏览次数："
 
 
 def _gateway(site: Site, html: str) -> str:
@@ -164,10 +168,10 @@ def render(site: Site, seed: int) -> Rendered:
         r.add(path, html_resource(site, html, d.published))
         if site.big5_gateway:
             r.add(gate + path, html_resource(site, _gateway(site, html), d.published))
-            r.truth.append(_traditional_truth(doc_truth(gate + path, site, d)))
+            r.truth.append(_traditional_truth(doc_truth(gate + path, site, d, date_line=date_line(d))))
             r.leaves.append(gate + path)
         else:
-            r.truth.append(doc_truth(path, site, d))
+            r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
             r.leaves.append(path)
     r.columns.append((gate + col if site.big5_gateway else col, COLUMN_NAME, "generic"))
     return r

@@ -142,9 +142,14 @@ def _content_page(site: Site, doc: Doc, mobile: bool) -> str:
     body = (
         f"<script>window._CONFIG = {config_js};</script>\n"
         f'<div class="{wrapper}">{table if not mobile else ""}<h1 class="title">{escape(doc.title)}</h1>'
+        f'<div class="date-source">{escape(date_line(doc))}</div>'
         f'<div class="article-content">\n{paragraphs_html(doc)}\n</div></div>'
     )
     return page_shell(site, doc.title, meta_tags(site, COLUMN_NAME, doc), body)
+
+
+def date_line(doc: Doc) -> str:
+    return f"发布时间：{doc.published:%Y-%m-%d %H:%M}　来源：{doc.issuer.name.split('、')[-1]}"
 
 
 def render(site: Site, seed: int) -> Rendered:
@@ -172,7 +177,7 @@ def render(site: Site, seed: int) -> Rendered:
             content_path(d, mobile=True),
             html_resource(site, _content_page(site, d, mobile=True), d.published),
         )
-        r.truth.append(doc_truth(path, site, d))
+        r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
         r.leaves.append(path)
 
     def handler(req: Request) -> Resource | None:

@@ -127,6 +127,10 @@ def _column_page(site: Site, docs: list[Doc], page_num: int | None) -> str:
     return page_shell(site, COLUMN_NAME, head, body)
 
 
+def date_line(doc: Doc) -> str:
+    return f"发布日期：{doc.published:%Y-%m-%d %H:%M}　信息来源：{doc.issuer.name.split('、')[-1]}"
+
+
 def docx_path(site: Site, doc: Doc) -> str:
     """JCMS download servlet; the stored file name is a hash, not the title."""
     name = hashlib.md5(f"{site.domain}|{doc.doc_id}".encode()).hexdigest()
@@ -220,9 +224,11 @@ def render(site: Site, seed: int) -> Rendered:
             r.attachments[att] = ("docx", d)
             r.leaves.append(att)
             r.truth.append(doc_truth(att, site, d, kind="attachment", attachment_of=path))
-            r.truth.append(doc_truth(path, site, d, text=f"{d.text}\n{attachment_line(site, d)}"))
+            r.truth.append(
+                doc_truth(path, site, d, text=f"{d.text}\n{attachment_line(site, d)}", date_line=date_line(d))
+            )
         else:
-            r.truth.append(doc_truth(path, site, d))
+            r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
         r.leaves.append(path)
 
     def handler(req: Request) -> Resource | None:

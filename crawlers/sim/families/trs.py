@@ -31,6 +31,7 @@ from crawlers.sim.families.base import (
     meta_tags,
     page_shell,
     paragraphs_html,
+    publisher,
 )
 from crawlers.sim.model import Doc, Site
 
@@ -159,11 +160,14 @@ def _article(site: Site, doc: Doc, body_html: str) -> str:
         '<a href="/zwgk/index.html">政府信息公开</a> &gt; '
         f'<a href="{column_path(site)}">{COLUMN_NAME}</a></div>\n'
         f'{_info_block(site, doc)}\n<div class="article"><h1 class="title">{escape(doc.title)}</h1>\n'
-        f'<div class="info"><span>发布时间：{doc.published:%Y-%m-%d %H:%M}</span>'
-        f"<span>来源：{escape(doc.issuer.name.split('、')[-1])}</span></div>\n"
+        f'<div class="info"><span>{escape(date_line(doc))}</span></div>\n'
         f'<div class="{cls}">\n{body_html}\n</div></div>'
     )
     return page_shell(site, doc.title, meta_tags(site, COLUMN_NAME, doc), body)
+
+
+def date_line(doc: Doc) -> str:
+    return f"发布时间：{doc.published:%Y-%m-%d %H:%M}　来源：{publisher(doc)}"
 
 
 def render(site: Site, seed: int) -> Rendered:
@@ -210,11 +214,21 @@ def render(site: Site, seed: int) -> Rendered:
             note = "现将报告全文予以公开，请点击附件查阅。"
             body_html = f'<p style="text-indent:2em;">{note}</p>\n{link}'
             text = "\n".join([d.title, note, f"附件：{name}"])
-            r.truth.append(doc_truth(path, site, d, text=text, with_metrics=False, report_in_attachment=att))
+            r.truth.append(
+                doc_truth(
+                    path,
+                    site,
+                    d,
+                    text=text,
+                    with_metrics=False,
+                    report_in_attachment=att,
+                    date_line=date_line(d),
+                )
+            )
         else:
             body_html = paragraphs_html(d) + (link if d.pdf_copy else "")
             text = d.text + (f"\n附件：{name}" if d.pdf_copy else "")
-            r.truth.append(doc_truth(path, site, d, text=text))
+            r.truth.append(doc_truth(path, site, d, text=text, date_line=date_line(d)))
         r.add(path, html_resource(site, _article(site, d, body_html), d.published))
         r.leaves.append(path)
     r.columns.append((list_path(site, 0) if site.variant == "channel" else col, COLUMN_NAME, "trs"))
