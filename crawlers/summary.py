@@ -114,6 +114,13 @@ class CrawlSummary:
         totals["seconds"] = round(totals["seconds"], 3)
         return totals
 
+    def by_report_year(self) -> dict[int | None, list[ReportEntry]]:
+        """Discovered report pages grouped by the year their title names (None: not named)."""
+        groups: dict[int | None, list[ReportEntry]] = {}
+        for entry in self.reports:
+            groups.setdefault(entry.report_year, []).append(entry)
+        return groups
+
     @property
     def wall_seconds(self) -> float:
         end = self.finished_at or self.started_at

@@ -72,6 +72,7 @@ def test_crawl_dedupes_filters_years_and_follows_attachments():
     assert (host.found, host.fetched, host.failed) == (3, 3, 0)
     assert [c.error for c in summary.columns] == [None, None]
     assert [c.list_requests for c in summary.columns] == [1, 1]
+    assert {y: len(v) for y, v in summary.by_report_year().items()} == {2024: 2, 2023: 1}
     data = summary.as_dict()
     assert set(data) >= {"totals", "hosts", "reports", "columns"}
     assert set(data["reports"][0]) >= {"url", "final_url", "status", "archived", "reason"}
