@@ -22,6 +22,7 @@ import base64
 import hashlib
 import io
 import json
+import logging
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -40,6 +41,7 @@ from crawlers.archive_index import Index, IndexEntry, RecordMeta
 from crawlers.decoding import decode_body, is_text_type
 from crawlers.model import FetchResult, Outcome
 
+logger = logging.getLogger(__name__)
 WARC_VERSION = "WARC/1.1"
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
 _NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
@@ -93,6 +95,7 @@ class Archive:
         self.max_file_bytes = max_file_bytes
         self._lock = FileLock(self.root / "archive.lock", timeout=120)  # other processes
         self._write_lock = threading.Lock()  # other threads of this one (the fetcher writes off-loop)
+        self._file: Path | None = None
         self.index = Index(self.root / "index.sqlite3")
 
     def close(self) -> None:
@@ -101,9 +104,12 @@ class Archive:
     # -- writing -----------------------------------------------------------------------------
 
     def _current_file(self) -> Path:
+        # Each Archive opens files of its own and never appends to one an earlier run left: if that
+        # run died mid-record, records written after the damaged tail could not be iterated.
+        current = self._file
+        if current is not None and current.stat().st_size < self.max_file_bytes:
+            return current
         files = sorted(self.warc_dir.glob("fazhi-*.warc.gz"))
-        if files and files[-1].stat().st_size < self.max_file_bytes:
-            return files[-1]
         serial = int(files[-1].name.split("-")[1]) + 1 if files else 1
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
         path = self.warc_dir / f"fazhi-{serial:05d}-{stamp}.warc.gz"
@@ -111,6 +117,7 @@ class Archive:
             writer = WARCWriter(fh, gzip=True, warc_version=WARC_VERSION)
             info = {"software": "fazhi crawler (warcio)", "format": "WARC 1.1"}
             writer.write_record(writer.create_warcinfo_record(path.name, info))
+        self._file = path
         return path
 
     def record(
@@ -315,8 +322,39 @@ def _meta_from_record(record: Any, warc_file: str, offset: int, length: int) -> 
     )  # fmt: skip
 
 
-def rebuild_index(root: Path | str) -> Path:
-    """Recreate <root>/index.sqlite3 from the WARC files alone; returns its path."""
+def _index_file(index: Index, path: Path, strict: bool) -> None:
+    end = 0
+    with path.open("rb") as fh:
+        iterator = ArchiveIterator(fh)
+        try:
+            for record in iterator:
+                offset = iterator.get_record_offset()
+                record.content_stream().read()  # consume so the length is known
+                length = iterator.get_record_length()
+                meta = _meta_from_record(record, path.name, offset, length)
+                if meta is not None:
+                    index.apply(meta)
+                end = offset + length
+        except Exception as exc:  # warcio raises several kinds for a damaged record
+            problem: str | None = f"unreadable WARC record at or after offset {end}: {exc}"
+        else:
+            # warcio ends quietly at a gzip member cut short; the file size tells
+            size = path.stat().st_size
+            problem = f"{size - end} bytes after the last whole record (offset {end})" if end < size else None
+    if problem is None:
+        return
+    if strict:
+        raise ArchiveError(f"{path.name}: {problem}; rebuild with strict=False to index the rest")
+    logger.warning("%s: %s; skipped", path.name, problem)
+
+
+def rebuild_index(root: Path | str, *, strict: bool = True) -> Path:
+    """Recreate <root>/index.sqlite3 from the WARC files alone; returns its path.
+
+    The new index is built aside and swapped in only when every file was read. A damaged or
+    cut-off record (a crash mid-write) raises ArchiveError naming the file and offset, leaving the
+    old index as it was; with strict=False the damaged tail is logged and skipped instead.
+    The fetch log comes back in file order: the write order when one crawl wrote the archive."""
     root = Path(root)
     warc_dir = root / "warc"
     target = root / "index.sqlite3"
@@ -325,16 +363,14 @@ def rebuild_index(root: Path | str) -> Path:
         for leftover in root.glob("index.rebuild.sqlite3*"):
             leftover.unlink()
         fresh = Index(fresh_path)
-        for path in sorted(warc_dir.glob("fazhi-*.warc.gz")):
-            with path.open("rb") as fh:
-                iterator = ArchiveIterator(fh)
-                for record in iterator:
-                    offset = iterator.get_record_offset()
-                    record.content_stream().read()  # consume so the length is known
-                    length = iterator.get_record_length()
-                    meta = _meta_from_record(record, path.name, offset, length)
-                    if meta is not None:
-                        fresh.apply(meta)
+        try:
+            for path in sorted(warc_dir.glob("fazhi-*.warc.gz")):
+                _index_file(fresh, path, strict)
+        except BaseException:
+            fresh.close()
+            for partial in root.glob("index.rebuild.sqlite3*"):
+                partial.unlink()
+            raise
         fresh.close()
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawlers.archive import Archive, rebuild_index, request_key
+from crawlers.archive import Archive, ArchiveError, rebuild_index, request_key
 from crawlers.model import FetchResult, Outcome
 
 URL = "https://kxjs.example.gov.cn/fzzfjsndbg/202403/t20240320_1.html"
@@ -149,3 +150,27 @@ def test_two_archives_on_one_root_do_not_interleave(tmp_path):
         (first if i % 2 else second).record(response(url=f"{URL}?{i}", body=f"<p>{i}</p>".encode()), {})
     assert [row["url"][-1] for row in first.iter_fetch_log()] == list("01234")
     assert all(first.read(f"{URL}?{i}").body == f"<p>{i}</p>".encode() for i in range(5))
+
+
+def test_rebuild_refuses_a_damaged_file_and_keeps_the_old_index(tmp_path):
+    archive = Archive(tmp_path)
+    archive.record(response(), {})
+    second = archive.record(response(url=f"{URL}?2", body=b"<p>second</p>"), {})
+    before = archive.index.dump()
+    archive.close()
+    (warc,) = (tmp_path / "warc").glob("*.warc.gz")
+    cut = int(second.rpartition(":")[2]) + 60
+    warc.write_bytes(warc.read_bytes()[:cut])  # a crash cut the last response short
+    with pytest.raises(ArchiveError, match=warc.name):
+        rebuild_index(tmp_path)
+    assert Archive(tmp_path).index.dump() == before
+    assert not list(tmp_path.glob("index.rebuild*"))
+    rebuild_index(tmp_path, strict=False)  # the operator's way out: index what is whole
+    salvaged = Archive(tmp_path)
+    assert salvaged.read(URL).body == BODY and salvaged.read(f"{URL}?2") is None
+
+
+def test_a_new_archive_never_appends_to_an_old_file(tmp_path):
+    Archive(tmp_path).record(response(), {})
+    Archive(tmp_path).record(response(url=f"{URL}?2"), {})
+    assert len(list((tmp_path / "warc").glob("*.warc.gz"))) == 2
