@@ -1,8 +1,9 @@
 """The raw archive (data/raw/): every fetch as WARC records, plus a rebuildable sqlite index.
 
 Layout: <root>/warc/fazhi-<serial>-<UTC time>.warc.gz (gzip per record, rotated by size) and
-<root>/index.sqlite3. Writes take <root>/archive.lock, so two crawls may share an archive: their
-records are serialised, never interleaved within a file.
+<root>/index.sqlite3. Each Archive object writes files of its own (a new one per run, never
+appending to a file an earlier, perhaps crashed, run left); writes take <root>/archive.lock, so two
+crawls sharing an archive keep the index consistent and never write into the same file.
 
 What is written per fetch:
 - a `request` record (method, headers, POST form body) when the request was sent;
