@@ -251,10 +251,14 @@ def _densest_block(root):
     return max(scores.values(), key=lambda e: e[0])[1]
 
 
+_RUNNING = re.compile(r"[,，。;；]")
+_DATED = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}")
+
+
 def strip_boilerplate(text: str) -> str:
     kept = []
     for line in text.split("\n"):
-        short = len(line) < 80
+        short = len(line) < 80 and not _DATED.search(line)  # a date line above the body stays
         if short and (_BOILERPLATE.search(line) or _BREADCRUMB.match(line)):
             continue
         if short and len(_CRUMB_SEP.findall(line)) >= 2:
@@ -272,9 +276,7 @@ def _title_from_title_tag(raw: str, site_name: str | None) -> str | None:
     """<title> is 「文章标题_栏目_网站名」 or the other way round: the part that reads as a title."""
     parts = [p for p in _TITLE_SPLIT.split(raw.strip()) if p and p != site_name]
     titled = [p for p in parts if _DOC_TITLE_WORDS.search(p)]
-    if titled:
-        return max(titled, key=len)
-    return parts[0] if parts else None
+    return max(titled, key=len) if titled else None
 
 
 def _content_between_markers(html: str) -> str | None:
@@ -349,7 +351,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc:
     text = strip_boilerplate(text or "")
 
     # The page furniture just above the body: title, date line, info block.
-    first = next((line for line in text.split("\n") if len(line) >= 8), "")
+    # The first line of running text, found again in the whole page: everything above it is head.
+    first = next((line for line in text.split("\n") if _RUNNING.search(line) and len(line) >= 20), "")
     idx = next((i for i, line in enumerate(page_lines) if first and first[:40] in line), len(page_lines))
     head_lines = page_lines[max(0, idx - 40) : idx] if idx < len(page_lines) else page_lines[:40]
 

@@ -93,6 +93,9 @@ _PLAUSIBLE = {
     "written_date": re.compile(r"(?:19|20)\d\d"),
     "publish_date": re.compile(r"(?:19|20)\d\d"),
     "issuer": re.compile(r"(?:局|政府|委员会|办公室|厅|中心|办事处|部)$"),
+    "title": re.compile(
+        r"报告|总结|汇报|通知|方案|要点|解读|意见|规划|计划|情况|公告|办法|安排|报表|决定|通报"
+    ),
 }
 
 

@@ -26,7 +26,7 @@ def test_unknown_template_density_pick_drops_navigation():
     doc = extract_html(unknown_template_page())
     assert doc.text.startswith("2024年,在市委")
     assert "栏目3" not in doc.text and "网站地图" not in doc.text
-    assert doc.weak_titles == ["年度报告"]
+    assert doc.weak_titles == ["年度报告"]  # the part of <title> that reads as a title
 
 
 def test_info_block_shapes():
