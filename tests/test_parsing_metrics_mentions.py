@@ -55,3 +55,9 @@ def test_mentions_skip_identifiers_and_keep_figures():
 def test_mention_of_bare_number_has_no_unit():
     (m,) = extract_numeric_mentions("平台累计访问量达到8800000。")
     assert m.value == 8_800_000 and m.unit is None
+
+
+def test_mentions_skip_dates_years_and_month_ranges_but_not_counts_near_2000():
+    text = "发布日期:2021-06-30。依据规划(2016-2020年),2021版目录,1至10月受理2000余件,录入2,019条数据。"
+    got = [(m.value, m.unit) for m in extract_numeric_mentions(text)]
+    assert got == [(2000, "件"), (2019, "条")]
