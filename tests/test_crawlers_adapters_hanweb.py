@@ -96,3 +96,13 @@ def test_falls_back_to_server_rendered_screens_when_the_proxy_refuses():
     found = asyncio.run(collect(hanweb.discover(Column(COL), src(), f, range(2020, 2025))))
     assert [c.report_year for c in found] == [2024, 2023, 2022]
     assert [m for m, _, _ in f.calls] == ["GET", "POST", "GET"]
+
+
+def test_the_column_own_datastore_wins_over_a_sidebar_unit():
+    sidebar = ('<div id="9"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/'
+               'jpage/dataproxy.jsp?page=1&webid=3187&columnid=555&unitid=9"></a>]]></nextgroup><recordset>'
+               + "".join(record(n, f"要闻{n}", "2025-01-01") for n in range(5))
+               + "</recordset></datastore></script></div>")
+    page = sidebar + column_page([record(1, "示例县2024年度法治政府建设情况报告", "2025-03-01")], 1)
+    store = parse_datastore(page, "1229000001")
+    assert store is not None and len(store.records) == 1 and "columnid=1229000001" in (store.nextgroup or "")

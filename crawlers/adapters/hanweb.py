@@ -40,23 +40,35 @@ class Datastore:
     nextgroup: str | None = None  # href of the follow-up request
 
 
-def parse_datastore(text: str) -> Datastore | None:
-    """The first <datastore> of a column page or a dataproxy answer."""
-    m = _DATASTORE.search(text)
-    if m is None:
-        return None
-    body = m.group(1)
+def _one_datastore(body: str) -> Datastore:
     ng = _NEXTGROUP.search(body)
     href = None
     if ng is not None:
         link = re.search(r"href\s*=\s*['\"]([^'\"]+)['\"]", ng.group(1))
         href = unescape(link.group(1)) if link else None
-    total = _TOTAL_RECORD.search(body) or _TOTAL_RECORD.search(text)
+    total = _TOTAL_RECORD.search(body)
     return Datastore(
         records=_RECORD.findall(body),
         total=int(total.group(1) or total.group(2)) if total else None,
         nextgroup=href,
     )
+
+
+def parse_datastore(text: str, column_id: str | None = None) -> Datastore | None:
+    """The list's <datastore> in a column page or a dataproxy answer.
+
+    A page may hold several jpage units (sidebars, related lists): the one whose <nextgroup> names
+    this column wins, else the one with the most records."""
+    stores = [_one_datastore(m.group(1)) for m in _DATASTORE.finditer(text)]
+    if not stores:
+        return None
+    own = [s for s in stores if column_id and s.nextgroup and f"columnid={column_id}" in s.nextgroup]
+    chosen = own[0] if own else max(stores, key=lambda s: len(s.records))
+    if chosen.total is None and len(stores) == 1:
+        # the jpage plugin's config (totalRecord: N) sits beside the datastore on column pages
+        page_total = _TOTAL_RECORD.search(text)
+        chosen.total = int(page_total.group(1) or page_total.group(2)) if page_total else None
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -154,7 +166,8 @@ class _Followups:
         return parse_datastore(answer.text or "")
 
     async def _from_static(self, fetched: int) -> Datastore:
-        unitid = _first(_UNIT_DIV, self.html)
+        query = dict(parse_qsl(urlsplit(self.nextgroup).query)) if self.nextgroup else {}
+        unitid = query.get("unitid") or _first(_UNIT_DIV, self.html)
         if unitid is None:
             raise DiscoveryError(f"{self.page_url}: dataproxy failed and no unit names the static pages")
         url = static_page_url(self.page_url, unitid, fetched // self.per_page + 1)
@@ -172,7 +185,7 @@ async def discover(
     first = await get_page(fetcher, column.url, source)
     page_url = first.final_url or column.url
     html = first.text or ""
-    store = parse_datastore(html)
+    store = parse_datastore(html, _first(_COLUMN_ID, page_url))
     if store is None:
         raise DiscoveryError(f"{page_url}: no <datastore> on a Hanweb column page")
     per_page = int(_first(_PER_PAGE, html) or _DEFAULT_PER_PAGE)
