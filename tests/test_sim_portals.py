@@ -258,3 +258,13 @@ def test_sitemap_lists_the_documents(sim, client):
     xml = client.get(source.base_url + "sitemap.xml").text
     listed = set(re.findall(r"<loc>([^<]+)</loc>", xml))
     assert listed == {u.replace("&", "&amp;") for u in _docs_by_source(sim)[source.id]}
+
+
+def test_malformed_request_gets_400(sim):
+    import socket
+
+    host, port = sim.portals[0].server.ip, sim.portals[0].server.port
+    with socket.create_connection((host, port), timeout=5) as s:
+        s.sendall(b"NONSENSE\r\n\r\n")
+        reply = s.recv(4096)
+    assert reply.startswith(b"HTTP/1.1 400") and b"bad request line" in reply

@@ -41,6 +41,7 @@ REASONS = {
     503: "Service Unavailable",
 }
 MAX_HEADER_BYTES = 64 * 1024
+MAX_BODY_BYTES = 1024 * 1024
 IDLE_SECONDS = 15.0
 
 
@@ -130,7 +131,24 @@ class HostServer:
             while True:
                 try:
                     req = await asyncio.wait_for(_read_request(reader), IDLE_SECONDS)
-                except (TimeoutError, asyncio.IncompleteReadError, ConnectionError, ValueError):
+                except (TimeoutError, asyncio.IncompleteReadError, ConnectionError):
+                    break
+                except (ValueError, asyncio.LimitOverrunError) as exc:
+                    # A request we cannot parse gets a 400 naming the problem, then the connection ends.
+                    writer.write(
+                        _head(
+                            400,
+                            {
+                                "Content-Type": "text/plain; charset=utf-8",
+                                "Connection": "close",
+                                "Content-Length": str(len(str(exc).encode())),
+                            },
+                        )
+                        + str(exc).encode()
+                    )
+                    with st.lock:
+                        st.status_counts[400] += 1
+                    await writer.drain()
                     break
                 if req is None:
                     break
@@ -293,7 +311,12 @@ async def _read_request(reader: asyncio.StreamReader) -> Request | None:
             headers[k.strip().lower()] = v.strip()
     headers["x-http-version"] = _version
     body = b""
-    length = int(headers.get("content-length", "0") or 0)
+    try:
+        length = int(headers.get("content-length", "0") or 0)
+    except ValueError:
+        raise ValueError("bad Content-Length") from None
+    if length < 0 or length > MAX_BODY_BYTES:
+        raise ValueError("request body too large")
     if length:
         body = await reader.readexactly(length)
     split = urlsplit(target)

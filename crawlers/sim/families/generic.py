@@ -134,7 +134,8 @@ def _traditional_truth(entry: dict) -> dict:
     entry = dict(entry)
     entry["text"] = text_t
     entry["text_simplified"] = to_simplified(text_t)
-    entry["title"] = to_simplified(to_traditional(entry["title"]))
+    entry["title_as_printed"] = to_traditional(entry["title"])
+    entry["title"] = to_simplified(entry["title_as_printed"])  # names in truth are simplified, like region
     entry["metrics"] = [
         {**m, "evidence": to_simplified(to_traditional(m["evidence"]))} for m in entry["metrics"]
     ]
