@@ -6,13 +6,11 @@ import random
 from collections.abc import Callable
 
 from crawlers.sim.content import prose
+from crawlers.sim.content.figures import BASE_RATES, BASE_VALUES, LEVEL_SCALE
 from crawlers.sim.content.metrics import (
-    BASE_RATES,
-    BASE_VALUES,
     BUILDERS,
     DEPARTMENT_GROUPS,
     GOVERNMENT_GROUPS,
-    LEVEL_SCALE,
     OTHER_DEPARTMENT_GROUPS,
     Ctx,
     Sentence,

@@ -1,0 +1,162 @@
+"""The portals of the imitation: one slot per host, in the order hosts are created.
+
+Each slot fixes the CMS family and dialect, the level, candidate regions (name + the slug their real
+portal's domain uses; the seed picks one) and how many department and township reports the portal
+carries. The first four slots cover every family, so a small config still exercises all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Slot:
+    key: str
+    family: str
+    variant: str
+    level: str  # site level (department: a department's own portal)
+    candidates: tuple[tuple[str, str], ...]  # (region name, domain slug)
+    domain: str  # pattern with {slug}
+    dept: str | None = None  # for department portals
+    departments: int = 0  # department reports hosted on a government portal
+    townships: int = 0
+    encoding: str = "utf-8"
+    big5: bool = False
+    party_government: bool = False  # some years' reports are issued jointly by the party committee
+
+
+SLOTS: tuple[Slot, ...] = (
+    Slot(
+        "trs-prov",
+        "trs",
+        "classic",
+        "province",
+        (("湖北省", "hubei"), ("贵州省", "guizhou"), ("河北省", "hebei")),
+        "www.{slug}.gov.cn",
+        departments=3,
+        party_government=True,
+    ),
+    Slot(
+        "hanweb-city",
+        "hanweb",
+        "jiangsu",
+        "prefecture",
+        (("淮安市", "huaian"), ("南通市", "nantong"), ("盐城市", "yancheng"), ("镇江市", "zhenjiang")),
+        "www.{slug}.gov.cn",
+        departments=6,
+    ),
+    Slot(
+        "gkmlpt-city",
+        "gkmlpt",
+        "city",
+        "prefecture",
+        (("肇庆市", "zhaoqing"), ("江门市", "jiangmen"), ("惠州市", "huizhou")),
+        "www.{slug}.gov.cn",
+        departments=11,
+    ),
+    Slot(
+        "generic-county",
+        "generic",
+        "pager",
+        "county",
+        (("平遥县", "pingyao"), ("临泽县", "linze"), ("汝州市", "ruzhou")),
+        "www.{slug}.gov.cn",
+        departments=2,
+        encoding="gbk",
+    ),
+    Slot(
+        "trs-cq",
+        "trs",
+        "chongqing",
+        "county",
+        (("万州区", "wz"), ("涪陵区", "fl"), ("江津区", "jiangjin")),
+        "www.cq{slug}.gov.cn",
+        departments=2,
+    ),
+    Slot(
+        "hanweb-sft",
+        "hanweb",
+        "zhejiang",
+        "department",
+        (("江苏省", "jiangsu"), ("浙江省", "zj"), ("江西省", "jiangxi")),
+        "sft.{slug}.gov.cn",
+        dept="司法局",
+    ),
+    Slot(
+        "gkmlpt-county",
+        "gkmlpt",
+        "county",
+        "county",
+        (("怀集县", "huaiji"), ("封开县", "fengkai"), ("龙门县", "longmen")),
+        "www.{slug}.gov.cn",
+        departments=2,
+        townships=3,
+    ),
+    Slot(
+        "generic-city",
+        "generic",
+        "table",
+        "prefecture",
+        (("长治市", "changzhi"), ("三亚市", "sanya"), ("天水市", "tianshui")),
+        "www.{slug}.gov.cn",
+        departments=3,
+        big5=True,
+    ),
+    Slot(
+        "trs-dept",
+        "trs",
+        "channel",
+        "department",
+        (("邯郸市", "hd"), ("宜昌市", "yichang"), ("襄阳市", "xiangyang")),
+        "sfj.{slug}.gov.cn",
+        dept="司法局",
+    ),
+    Slot(
+        "hanweb-county",
+        "hanweb",
+        "jiangsu",
+        "county",
+        (("南昌县", "ncx"), ("婺源县", "wuyuan"), ("瑞金市", "ruijin")),
+        "www.{slug}.gov.cn",
+        departments=2,
+        townships=2,
+    ),
+    Slot(
+        "trs-county",
+        "trs",
+        "classic",
+        "county",
+        (("湄潭县", "meitan"), ("桐梓县", "tongzi"), ("绥阳县", "suiyang")),
+        "www.{slug}.gov.cn",
+        departments=2,
+        townships=2,
+        party_government=True,
+    ),
+    Slot(
+        "generic-town",
+        "generic",
+        "pager",
+        "township",
+        (("新兴县", "xinxing"), ("安吉县", "anji")),
+        "{town}.{slug}.gov.cn",
+    ),
+    Slot(
+        "hanweb-dept",
+        "hanweb",
+        "jiangsu",
+        "department",
+        (("无锡市", "wuxi"), ("常州市", "changzhou"), ("泰州市", "taizhou")),
+        "scjgj.{slug}.gov.cn",
+        dept="市场监督管理局",
+    ),
+    Slot(
+        "trs-city",
+        "trs",
+        "shtml",
+        "prefecture",
+        (("遵义市", "zunyi"), ("黄石市", "huangshi")),
+        "www.{slug}.gov.cn",
+        departments=3,
+    ),
+)
