@@ -38,7 +38,8 @@ _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"下一(?:步|年|阶段)|下步|明年|来年|今后|(?:19|20)\d{2}\s*年(?:度)?(?:的)?(?:工作)?(?:打算|安排|计划|思路|重点|目标)"
         r"|工作(?:打算|安排|计划|思路|设想)|努力方向|展望|主要安排")),
     ("achievements", re.compile(
-        r"主要(?:举措|措施|工作|做法|成效|成绩)|成效|成绩|进展|工作(?:情况|开展|举措)|举措|取得|落实情况|基本情况|完成情况")),
+        r"主要(?:举措|措施|工作|做法|成效|成绩)|成效|成绩|进展|工作(?:情况|开展|举措)|举措|取得|落实情况|基本情况|完成情况"
+        r"|总体情况|建设情况|主要情况|工作情况|主要做法")),
 )
 # A thematic heading ("加强组织领导，…") describes work done: the achievements part.
 _THEMATIC = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:加强|深化|推进|健全|完善|创新|提升|坚持|强化|严格|"
@@ -77,7 +78,9 @@ def parse_sections(text: str) -> list[Section]:
     """Headings of `text` in reading order, with level, number as printed, heading text and span.
 
     Level-1 numbering must go on from the previous level-1 heading (or restart at 一); a level-1
-    style line that breaks the sequence is a list inside a paragraph, not a heading.
+    style line that breaks the sequence is a list inside a paragraph, not a heading — unless it
+    names a part of the report ("三、存在问题"). A 一、 right under another 一、 heading, with
+    nothing between, is that heading's first child (a lost （一）), so level 2.
     """
     sections: list[Section] = []
     last_top = 0
@@ -89,12 +92,16 @@ def parse_sections(text: str) -> list[Section]:
             if not m:
                 continue
             number = m.group("num")
+            heading = _heading_text(m.group("rest"))
             if level == 1:
                 value = _cn_value(number)
-                if value not in (last_top + 1, 1):
+                if value == 1 and last_top == 1 and sections and sections[-1].level == 1:
+                    level = 2
+                elif value in (last_top + 1, 1) or classify_part(heading, explicit_only=True) not in (
+                        None, "achievements"):
+                    last_top = value
+                else:
                     break
-                last_top = value
-            heading = _heading_text(m.group("rest"))
             start = line.start() + m.start("num")
             end = line.start() + m.start("rest") + len(heading)
             sections.append(Section(level=level, number=number, heading=heading, start=start, end=end))
@@ -108,9 +115,15 @@ def parse_sections(text: str) -> list[Section]:
             sections.append(Section(level=5, number=m.group("num") + "是", heading=heading,
                                     start=start, end=line.start() + m.end() + len(heading)))
     sections.sort(key=lambda s: s.start or 0)
+    previous: str | None = None
     for s in sections:
         if s.level == 1:
-            s.part = classify_part(s.heading)
+            s.part = classify_part(s.heading, explicit_only=True)
+            if s.part is None:
+                # A heading naming no part ("“放管服”改革不断深化") continues the account of the
+                # year's work while no other part has begun.
+                s.part = "achievements" if previous in (None, "achievements") else "other"
+            previous = s.part
     return sections
 
 
@@ -136,7 +149,7 @@ def _unnumbered_part_lines(text: str) -> list[Section]:
         if any(p.match(line.group()) for _, p in _HEADINGS):
             continue
         part = classify_part(s, explicit_only=True)
-        if part is not None:
+        if part not in (None, "achievements"):  # a title line "…建设情况的报告" is no part
             marks.append(Section(level=1, number="", heading=s, part=part,
                                  start=line.start(), end=line.end()))
     return marks

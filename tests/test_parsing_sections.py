@@ -72,9 +72,25 @@ def test_numbered_list_inside_paragraph_does_not_break_the_sequence():
 
 
 def test_restart_and_thematic_headings():
-    text = "一、加强组织领导\n正文。\n二、深化体制改革\n正文。\n一、附件说明\n"
+    text = "一、加强组织领导\n正文。\n二、深化体制改革\n正文。\n三、存在问题\n正文。\n一、附件说明\n"
     parts = [(s.number, s.part) for s in parse_sections(text) if s.level == 1]
-    assert parts == [("一", "achievements"), ("二", "achievements"), ("一", "other")]
+    assert parts == [("一", "achievements"), ("二", "achievements"), ("三", "shortcomings"), ("一", "other")]
+
+
+def test_heading_naming_no_part_continues_the_achievements():
+    text = "一、“放管服”改革不断深化\n正文。\n二、营商环境持续优化\n正文。\n三、下一步打算\n"
+    assert [s.part for s in parse_sections(text)] == ["achievements", "achievements", "next_year"]
+
+
+def test_first_child_written_like_a_top_heading():
+    text = "一、2023年主要措施\n一、强化领导责任\n正文。\n二、存在问题\n正文。\n"
+    got = [(s.level, s.number, s.part) for s in parse_sections(text)]
+    assert got == [(1, "一", "achievements"), (2, "一", None), (1, "二", "shortcomings")]
+
+
+def test_out_of_sequence_heading_that_names_a_part_is_kept():
+    text = "一、主要成效\n正文。\n二、依法行政\n正文。\n二、下一步工作安排\n计划。\n"
+    assert [s.part for s in parse_sections(text) if s.level == 1][-1] == "next_year"
 
 
 def test_unnumbered_plan_line_sets_next_year():
