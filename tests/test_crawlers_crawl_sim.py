@@ -124,3 +124,14 @@ def test_cli_crawl_a_bare_column_recognises_its_family(sim, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [c["adapter"] for c in data["columns"]] == ["hanweb"]
     assert truth_urls(sim, hanweb.id, range(2023, 2024)) <= {x["url"] for x in data["reports"]}
+
+
+def test_cli_crawl_exits_zero_when_a_column_fails_and_says_why(sim, tmp_path):
+    missing = sim.sources[0].base_url + "no/such/column/"
+    out = tmp_path / "summary.json"
+    r = CliRunner().invoke(crawl, ["--column", missing, "--years", "2023", "--data", str(tmp_path),
+                                   "--summary-json", str(out), "--no-progress"])
+    assert r.exit_code == 0, r.output
+    assert "404" in r.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "404" in data["columns"][0]["error"] and data["reports"] == []
