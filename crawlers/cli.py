@@ -104,6 +104,9 @@ def write_json(path: Path, data: dict) -> None:
               help="Registry TOML of portals to crawl.")
 @click.option("--column", "columns", multiple=True, metavar="URL",
               help="A column URL to crawl without a registry (repeatable); its CMS is read from the page.")
+@click.option("--site", "sites", multiple=True, metavar="URL",
+              help="A portal's home address (repeatable): its report columns are found by search, sitemap "
+                   "and a bounded walk, then crawled.")
 @click.option("--years", required=True, callback=_years_option, help="Report years, e.g. 2019-2023 or 2023.")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data"),
               show_default=True, help="Data directory; responses are archived under DATA/raw.")
@@ -115,6 +118,7 @@ def write_json(path: Path, data: dict) -> None:
 def crawl(
     sources_file: Path | None,
     columns: tuple[str, ...],
+    sites: tuple[str, ...],
     years: range,
     data_dir: Path,
     summary_json: Path | None,
@@ -125,18 +129,22 @@ def crawl(
     """Discover and archive 法治政府建设年度报告 pages of the registry's portals (and/or --column URLs)."""
     from crawlers.crawl import crawl_sources
 
-    if sources_file is None and not columns:
-        raise click.UsageError("give --sources FILE and/or --column URL")
-    for url in columns:
-        if not url.startswith(("http://", "https://")):
-            raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="--column")
+    if sources_file is None and not columns and not sites:
+        raise click.UsageError("give --sources FILE and/or --column URL and/or --site URL")
+    for hint, urls in (("--column", columns), ("--site", sites)):
+        for url in urls:
+            if not url.startswith(("http://", "https://")):
+                raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint=hint)
     sources = load_registry(sources_file) if sources_file else []
     console = Console(stderr=True)
+    findings: list = []
     summary = crawl_sources(
         sources,
         years,
         data_dir,
         columns=columns,
+        sites=sites,
+        site_findings=findings,
         contact_url=contact_url,
         replay=replay,
         show_progress=not no_progress,
@@ -145,6 +153,10 @@ def crawl(
     if not out.is_terminal:
         out = Console(width=120)  # logs and pipes: wide enough for every counter column
     out.print(host_table(summary))
+    if findings:
+        from crawlers.onboard.report import site_table
+
+        out.print(site_table(findings, summary))
     for line in failure_lines(summary):
         out.print(line, markup=False, highlight=False)
     if summary_json is not None:
@@ -170,3 +182,14 @@ def list_sources(registry: Path) -> None:
             table.add_row(s.id, s.name, s.level or "", s.region_code or "", adapter_name(c, s), c.url)
     Console().print(table)
     Console(stderr=True).print(f"{len(loaded)} sources, {sum(len(s.columns) for s in loaded)} columns")
+
+
+def _attach_onboarding() -> None:
+    # imported late: the onboarding commands reuse this module's helpers
+    from crawlers.onboard.cli import add_source, check_sources
+
+    sources.add_command(add_source)
+    sources.add_command(check_sources)
+
+
+_attach_onboarding()

@@ -222,13 +222,17 @@ async def crawl_sources_async(
     data_dir: Path,
     *,
     columns: Iterable[str] = (),
+    sites: Iterable[str] = (),
+    site_findings: list[Any] | None = None,
     contact_url: str | None = None,
     replay: bool = False,
     show_progress: bool = False,
 ) -> CrawlSummary:
     """Crawl with the project's fetcher, archiving every response under data_dir/raw.
 
-    `columns` are bare column URLs crawled as ad-hoc sources (family recognised from the page)."""
+    `columns` are bare column URLs crawled as ad-hoc sources (family recognised from the page);
+    `sites` are home addresses whose report columns are discovered first (crawlers.onboard.site),
+    their findings appended to `site_findings` when given."""
     from crawlers.archive import Archive
     from crawlers.fetcher import DEFAULT_CONTACT_URL, Fetcher
 
@@ -238,6 +242,14 @@ async def crawl_sources_async(
         taken = {s.id for s in sources}
         for extra in await sources_for_columns(columns, f):
             sources.append(extra if extra.id not in taken else replace(extra, id=f"{extra.id}-column"))
+        if sites:
+            from crawlers.onboard.site import sources_for_sites
+
+            taken = {s.id for s in sources}
+            found, findings = await sources_for_sites(list(sites), f)
+            sources += [s if s.id not in taken else replace(s, id=f"{s.id}-site") for s in found]
+            if site_findings is not None:
+                site_findings.extend(findings)
         if not show_progress:
             return await crawl_with(sources, years, f)
         with CrawlProgress() as progress:
@@ -250,17 +262,21 @@ def crawl_sources(
     data_dir: Path,
     *,
     columns: Iterable[str] = (),
+    sites: Iterable[str] = (),
+    site_findings: list[Any] | None = None,
     contact_url: str | None = None,
     replay: bool = False,
     show_progress: bool = False,
 ) -> CrawlSummary:
-    """The one entry point of the pipeline: crawl these sources (and bare columns) for these report years."""
+    """The one entry point of the pipeline: crawl these sources (and bare columns, and home addresses)."""
     return asyncio.run(
         crawl_sources_async(
             sources,
             years,
             data_dir,
             columns=columns,
+            sites=sites,
+            site_findings=site_findings,
             contact_url=contact_url,
             replay=replay,
             show_progress=show_progress,

@@ -18,9 +18,11 @@ from crawlers.sim.portals import SimPortals
 
 def _moved_page(portal) -> str:
     site = portal.site
-    body = (f'<div class="list-wrap"><h2>{escape(COLUMN_NAME)}</h2>'
-            '<div class="empty">栏目调整中，相关信息请通过站内搜索查询。</div>'
-            '<ul class="news"><li><a href="/zwgk/index.html">返回政府信息公开</a></li></ul></div>')
+    body = (
+        f'<div class="list-wrap"><h2>{escape(COLUMN_NAME)}</h2>'
+        '<div class="empty">栏目调整中，相关信息请通过站内搜索查询。</div>'
+        '<ul class="news"><li><a href="/zwgk/index.html">返回政府信息公开</a></li></ul></div>'
+    )
     return page_shell(site, COLUMN_NAME, meta_tags(site, COLUMN_NAME), body)
 
 
