@@ -68,7 +68,8 @@ def test_reads_report_links_follows_next_page_and_sections():
              ("content/post_299.html", "示例市召开常务会议", "2025-03-01"),
              ("https://elsewhere.example.com/x.html", "示例市2023年法治政府建设年度报告", "2024-03-01")],
             next_href="index_2.html",
-            extra='<a href="/zwgk/fzzfjs/zjbg/">镇街法治政府建设报告</a>',
+            extra=('<a href="/zwgk/fzzfjs/zjbg/">镇街法治政府建设报告</a>'
+                   '<a href="/ztzl/fzzfjs/">法治政府建设专题</a>'),
         ),
         COL + "index_2.html": page([("content/post_200.html", "示例市2023年法治政府建设年度报告", "2024-03-28")]),  # noqa: E501
         COL + "zjbg/": page([("content/post_150.html", "示例镇2024年法治政府建设年度报告", "2025-02-01")]),
@@ -79,6 +80,7 @@ def test_reads_report_links_follows_next_page_and_sections():
         COL + "zjbg/content/post_150.html",
     ])
     assert all("elsewhere" not in u for u in f.urls())  # never leaves the source's hosts
+    assert f"{HOST}/ztzl/fzzfjs/" not in f.urls()  # a topic page elsewhere on the site is not a sub-column
 
 
 def test_stale_page_stops_pagination():

@@ -2,7 +2,7 @@
 
 Used for NFCMS (Guangdong post_{id}.html lists), Lonsun, Kaipu and unknown templates. It reads what a
 person reads: anchors whose text names a rule-of-law report, pagination links (下一页, ?page=N,
-index_N), and section links named after 法治政府建设 one or two levels down. Caps keep it cheap."""
+index_N), and sub-column links named after 法治政府建设 one or two levels down. Caps keep it cheap."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from urllib.parse import parse_qsl, urlsplit
 
 from crawlers.adapters.base import DiscoveryError, FetcherLike, get_page, page_is_stale
-from crawlers.adapters.links import Anchor, anchors, canonical_url
+from crawlers.adapters.links import Anchor, anchors, canonical_url, directory_of
 from crawlers.adapters.text import date_from_url, find_date, guess_report_year, looks_like_report
 from crawlers.model import Candidate, Column, Source
 from crawlers.registry import allowed_hosts
@@ -62,6 +62,8 @@ async def discover(
     column: Column, source: Source, fetcher: FetcherLike, years: range
 ) -> AsyncIterator[Candidate]:
     hosts = allowed_hosts(source)
+    # sub-columns of this column only: navigation bars link every other 法治政府建设 page of the site
+    below = urlsplit(directory_of(column.url)).path
     queue: deque[tuple[str, int]] = deque([(column.url, 0)])
     visited: set[str] = set()
     yielded: set[str] = set()
@@ -83,7 +85,9 @@ async def discover(
         dated = []
         for a in links:
             if is_listing(a.url):
-                if depth < MAX_DEPTH and _SECTION_TEXT.search(a.title) and a.url not in visited:
+                path = urlsplit(a.url).path
+                sub = path.startswith(below) and path.rstrip("/") != below.rstrip("/")
+                if sub and depth < MAX_DEPTH and _SECTION_TEXT.search(a.title) and a.url not in visited:
                     queue.append((a.url, depth + 1))
                 continue
             if not looks_like_report(a.title):
