@@ -106,8 +106,8 @@ def bare_date_line(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > 60 or _SENTENCE.search(line):
             continue
-        if "成文" in line or "印发" in line:
-            continue
+        if any(word in line for word in ("成文", "印发", "会议", "大会", "于", "截至", "以来")):
+            continue  # a date of writing, of a speech (「在…会议上」「…于北京」) or of a period
         d = parse_date(line)
         if d:
             return d

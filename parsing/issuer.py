@@ -98,11 +98,19 @@ def _expand(name: str, region_name: str | None) -> str:
     for short, full in _ABBREVIATIONS.items():
         if name.endswith(short):
             name = name[: -len(short)] + full
-    if region_name and re.match(r"^(?:市|县|区|省|镇)(?!委|政府)", name):
-        name = region_name + name[1:]
+    if region_name and name[:1] in "市县区省镇州" and region_name.endswith(name[0]):
+        if re.match(r"^.(?:人民)?政府$", name):
+            return _gov_name(region_name)
+        if not re.match(r"^.(?:委|政府)", name):
+            name = region_name + name[1:]
     # 「海沧区政府」 -> 「海沧区人民政府」
     name = re.sub(_AREA_SUFFIX + r"政府$", lambda m: m.group(0)[:-2] + "人民政府", name)
     return name
+
+
+def with_area(name: str, region_name: str | None) -> str:
+    """「市司法局」 in a title gets the name of the area it serves: 「X市司法局」."""
+    return _expand(name, region_name) if region_name else name
 
 
 def title_issuer(title: str | None) -> str | None:

@@ -133,7 +133,7 @@ def _build(
     region = metadata.resolve_region(simple_title, named, text, furniture.meta, url)
     area_only = named is None and _area_only_title(simple_title)
     if named:
-        who, speaker = named, None
+        who, speaker = issuer.with_area(named, region.name), None
     else:
         who, speaker = issuer.body_issuer(opening, region.name, region.level, area_only)
         named_elsewhere = region.name is None or not who or not who.startswith(("中共", region.name))

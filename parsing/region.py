@@ -125,6 +125,20 @@ _ETHNIC = re.compile(
 # Stems that are everyday words; their bare form is never read as the area.
 _STEM_STOP = frozenset(
     {
+        "长治",  # 长治久安
+        "安康",
+        "大同",
+        "四平",
+        "大庆",
+        "日照",
+        "新乡",  # 新乡贤
+        "来宾",
+        "大理",
+        "山南",
+        "阿里",
+        "北海",
+        "玉树",
+        "白银",
         "城区",
         "郊区",
         "新区",
@@ -162,8 +176,6 @@ _STEM_STOP = frozenset(
         "普陀",
         "东城",
         "西城",
-        "海南",
-        "吉林",
         "江南",
         "龙华",
         "朝阳",
@@ -258,6 +270,13 @@ def _index() -> tuple[dict[str, list[tuple[str, list[Area], bool]]], dict[str, A
         name, code = rec.district_name, rec.district_code
         if rec.city_type == "县级市" and rec.city_code and not name:
             name, code = rec.city_name, rec.city_code
+        if name and code and (rec.district_type == "地级市" or len(code) == 4):
+            # Prefecture-level cities without districts (东莞市, 中山市, 儋州市, 嘉峪关市).
+            pcode = code.ljust(6, "0")
+            if pcode not in seen:
+                seen.add(pcode)
+                add(Area(pcode, name, _PREFECTURE, rec.province_name, name, None), [name.removesuffix("市")])
+            continue
         if name and code and code not in seen:
             seen.add(code)
             short = re.sub(r"(?:自治县|自治旗|县|区|市|旗)$", "", _ETHNIC.sub("", name))
@@ -268,6 +287,11 @@ def _index() -> tuple[dict[str, list[tuple[str, list[Area], bool]]], dict[str, A
     for alias, full in _ALIASES.items():
         for area in by_name.get(full, []):
             stems.setdefault(alias, []).append(area)
+    # 「海南」「吉林」: a province's short name is the province, not the prefecture of the same stem.
+    for stem, areas in stems.items():
+        provinces = [a for a in areas if a.level == _PROVINCE_LEVEL]
+        if provinces:
+            stems[stem] = provinces
 
     table: dict[str, list[tuple[str, list[Area], bool]]] = {}
     for name, areas in by_name.items():
