@@ -44,7 +44,7 @@ def test_every_truth_url_is_served(sim, client):
         assert r.status_code == 200, e["url"]
         assert e["recoverable"] is True and e["faults"] == []
         if e["kind"] in ("report", "near_miss"):
-            charset = "gbk" if "gbk" in r.headers["content-type"] else "utf-8"
+            charset = r.headers["content-type"].split("charset=")[1]
             markup = re.sub(r"<!--.*?-->", "", r.content.decode(charset), flags=re.S)
             seen = html.unescape(re.sub(r"<[^>]+>", "", markup))
             assert all(line in seen for line in e["text"].split("\n")), e["url"]
@@ -159,7 +159,7 @@ def test_generic_pager_follows_next_links(sim, client):
         url, found = source.columns[0].url, set()
         for _ in range(100):
             r = client.get(url)
-            text = r.content.decode("gbk" if "gbk" in r.headers["content-type"] else "utf-8")
+            text = r.content.decode(r.headers["content-type"].split("charset=")[1])
             found |= {
                 str(httpx.URL(url).join(h))
                 for h in re.findall(r'<a href="([^"]*(?:show\.php|content_)[^"]*)"', text)
@@ -201,8 +201,10 @@ def test_gbk_site_bytes_decode_with_gbk(sim, client):
 
 def test_big5_gateway_serves_traditional_text(sim, client):
     entry = next(e for e in sim.truth if e.get("traditional") and e["kind"] == "report")
-    html = client.get(entry["url"]).text
-    assert "/gate/big5/" in entry["url"] and "法治政府建設" in html
+    r = client.get(entry["url"])
+    assert "charset=big5" in r.headers["content-type"]
+    html = r.content.decode("big5")
+    assert "/gate/big5/" in entry["url"] and "法治政府建設" in html and 'charset="big5"' in html
     assert entry["text_simplified"].split("\n")[0] == entry["title"]
     for m in entry["metrics"]:
         assert m["evidence"] in entry["text_simplified"]
@@ -268,3 +270,22 @@ def test_malformed_request_gets_400(sim):
         s.sendall(b"NONSENSE\r\n\r\n")
         reply = s.recv(4096)
     assert reply.startswith(b"HTTP/1.1 400") and b"bad request line" in reply
+
+
+def test_site_search_of_trs_and_hanweb(sim, client):
+    for adapter, path, total_re, link_re in (
+        ("trs", "was5/web/search", r"共找到<span>(\d+)</span>条", r'<a href="([^"]+)" target="_blank">'),
+        ("hanweb", "jrobot/search.do", r'data-total="(\d+)"', r'<a href="(/art/[^"]+)"'),
+    ):
+        source = next(s for s in sim.sources if s.adapter == adapter)
+        docs = _docs_by_source(sim)[source.id]
+        params = (
+            {"searchword": "法治政府建设", "channelid": "1"}
+            if adapter == "trs"
+            else {"q": "法治政府建设", "p": 1}
+        )
+        page = client.get(source.base_url + path, params=params).text
+        total = int(re.search(total_re, page).group(1))
+        assert 0 < total <= len(docs)
+        base = source.base_url.rstrip("/")
+        assert {base + link for link in re.findall(link_re, page)} <= docs

@@ -11,6 +11,7 @@ whose text is the simplified page converted with OpenCC s2t (links rewritten to 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import cache
 from html import escape
 
@@ -121,11 +122,19 @@ def date_line(doc: Doc) -> str:
     return f"发布时间：{doc.published:%Y-%m-%d} 来源：{doc.issuer.name.split('、')[-1]} 浏览次数："
 
 
-def _gateway(site: Site, html: str) -> str:
-    """The Big5 gateway copy: text in 繁体, root-relative links kept inside the gateway."""
+def _gateway(site: Site, html: str, when: datetime | None = None) -> Resource:
+    """The Big5 gateway copy: text in 繁体 and Big5 bytes, root-relative links kept inside the gateway.
+
+    A few characters OpenCC writes (爲, 衆 …) are not in Big5; like a converting proxy we send them
+    as numeric character references.
+    """
     prefix = f"/gate/big5/{site.domain}"
     html = re.sub(r'(href|src)="/(?!gate/)', lambda m: f'{m.group(1)}="{prefix}/', html)
-    return to_traditional(html)
+    html = re.sub(
+        r"charset=\"?utf-8\"?", lambda m: m.group(0).lower().replace("utf-8", "big5"), html, flags=re.I
+    )
+    body = to_traditional(html).encode("big5", "xmlcharrefreplace")
+    return Resource(body, "text/html; charset=big5", last_modified=when)
 
 
 def _traditional_truth(entry: dict) -> dict:
@@ -157,7 +166,7 @@ def render(site: Site, seed: int) -> Rendered:
         html = _list_page(site, docs[(page - 1) * per : page * per], page, pages)
         r.add(path, html_resource(site, html, docs[(page - 1) * per].published if docs else None))
         if site.big5_gateway:
-            r.add(gate + path, html_resource(site, _gateway(site, html)))
+            r.add(gate + path, _gateway(site, html))
             r.truth.append(list_truth(gate + path, traditional=True))
             r.lists.append(gate + path)
         else:
@@ -168,7 +177,7 @@ def render(site: Site, seed: int) -> Rendered:
         html = _article(site, d)
         r.add(path, html_resource(site, html, d.published))
         if site.big5_gateway:
-            r.add(gate + path, html_resource(site, _gateway(site, html), d.published))
+            r.add(gate + path, _gateway(site, html, d.published))
             r.truth.append(_traditional_truth(doc_truth(gate + path, site, d, date_line=date_line(d))))
             r.leaves.append(gate + path)
         else:
@@ -178,4 +187,4 @@ def render(site: Site, seed: int) -> Rendered:
     return r
 
 
-__all__ = ["Resource", "render", "to_simplified", "to_traditional"]
+__all__ = ["render", "to_simplified", "to_traditional"]
