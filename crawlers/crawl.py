@@ -70,7 +70,6 @@ class _Crawl:
         self.progress = progress
         self.summary = CrawlSummary(years=list(years), started_at=datetime.now(UTC))
         self.claimed: set[str] = set()  # dedupe keys of candidates some source already fetches
-        self.own_requests: dict[str, list[FetchResult]] = {}
 
     async def discover(self, source: Source) -> list[Candidate]:
         kept: list[Candidate] = []
