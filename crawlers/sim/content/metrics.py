@@ -133,7 +133,11 @@ def reconsideration(rng: random.Random, ctx: Ctx) -> list[Sentence]:
     if rng.random() < 0.6:
         rt, f = _rate(ctx, "reconsideration_correction_rate")
         extra = rng.choice(("", f"，同比下降{rng.randint(1, 9)}.{rng.randint(0, 9)}个百分点"))
-        out.append(Sentence(f"行政复议综合纠错率为{rt}{extra}。", [f]))
+        if rng.random() < 0.4:
+            ft, ff = _rate(ctx, "reconsideration_fulfillment_rate")
+            out.append(Sentence(f"行政复议综合纠错率为{rt}{extra}，行政复议决定履行率达到{ft}。", [f, ff]))
+        else:
+            out.append(Sentence(f"行政复议综合纠错率为{rt}{extra}。", [f]))
     if rng.random() < 0.3:
         out.append(
             Sentence(

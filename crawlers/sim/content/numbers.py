@@ -76,7 +76,9 @@ def render_count(
     """
     roll = rng.random()
     if allow_fuzzy and value >= 30 and roll < 0.18:
-        qualifier = rng.choice(("more_than", "more_than", "approx", "at_least"))
+        qualifier = rng.choice(
+            ("more_than", "more_than", "more_than", "approx", "approx", "at_least", "less_than")
+        )
         shown = rounded_for(qualifier, value)
         number = wan(shown) if shown >= 10000 and shown % 100 == 0 and rng.random() < 0.6 else str(shown)
         pattern = rng.choice(QUALIFIER_WORDS[qualifier])
