@@ -166,3 +166,13 @@ def test_no_faults_profile_serves_everything_first_time():
     with SimPortals(SimConfig(hosts=2, years=range(2022, 2024))) as clean, httpx.Client() as c:
         assert all(c.get(e["url"]).status_code == 200 for e in clean.truth)
         assert all(not e["faults"] for e in clean.truth)
+
+
+def test_rearming_makes_transient_faults_fail_again(sim):
+    entry = next(e for e in _with(sim, "503x"))
+    with httpx.Client() as c:
+        while c.get(entry["url"]).status_code != 200:
+            pass
+        sim.reset_stats(rearm_faults=True)
+        assert c.get(entry["url"]).status_code == 503
+    assert sim.stats(entry["source_id"])["status_counts"] == {503: 1}

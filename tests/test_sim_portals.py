@@ -289,3 +289,15 @@ def test_site_search_of_trs_and_hanweb(sim, client):
         assert 0 < total <= len(docs)
         base = source.base_url.rstrip("/")
         assert {base + link for link in re.findall(link_re, page)} <= docs
+
+
+def test_peak_rate_and_reset(sim):
+    source = sim.sources[1]
+    sim.reset_stats()
+    assert sim.stats(source.id)["requests"] == 0
+    with httpx.Client() as c:
+        for _ in range(5):
+            c.get(source.base_url + "robots.txt")
+    assert sim.stats(source.id)["requests"] == 5
+    assert sim.peak_rate(source.id, window=60.0) == 5 / 60.0
+    assert sim.peak_rate(source.id, window=1.0) >= 1.0

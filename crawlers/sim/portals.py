@@ -304,3 +304,21 @@ class SimPortals:
         server = self.portal(host).server
         assert server is not None
         return server.stats.snapshot()
+
+    def peak_rate(self, host: str, window: float = 1.0) -> float:
+        """Most requests that started within any `window` seconds at this host, per second."""
+        times = sorted(self.stats(host)["request_times"])
+        best, lo = 0, 0
+        for hi, t in enumerate(times):
+            while t - times[lo] > window:
+                lo += 1
+            best = max(best, hi - lo + 1)
+        return best / window
+
+    def reset_stats(self, rearm_faults: bool = False) -> None:
+        """Zero every host's accounting; with rearm_faults, transient faults fail again from scratch."""
+        servers = [p.server for p in self.portals if p.server] + ([self._offsite] if self._offsite else [])
+        for server in servers:
+            server.reset_stats()
+            if rearm_faults:
+                server.hits.clear()

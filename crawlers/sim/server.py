@@ -60,6 +60,17 @@ class HostStats:
     user_agents: Counter = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    def reset(self) -> None:
+        """Zero the counters; open connections and in-flight requests are still counted."""
+        with self.lock:
+            self.connections_max = self.connections_open
+            self.connections_total = 0
+            self.in_flight_max = self.in_flight
+            self.request_times.clear()
+            self.path_counts.clear()
+            self.status_counts.clear()
+            self.user_agents.clear()
+
     def snapshot(self) -> dict:
         with self.lock:
             return {
@@ -109,6 +120,9 @@ class HostServer:
     async def start(self, port: int) -> None:
         self._server = await asyncio.start_server(self._serve, host=self.ip, port=port, reuse_address=True)
         self.port = self._server.sockets[0].getsockname()[1]
+
+    def reset_stats(self) -> None:
+        self.stats.reset()
 
     async def stop(self) -> None:
         if self._server:
