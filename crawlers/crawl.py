@@ -59,7 +59,7 @@ class CountingFetcher:
     async def fetch(self, url: str, **kwargs: Any) -> FetchResult:
         result = await self.inner.fetch(url, **kwargs)
         self.calls += 1
-        self.attempts += max(result.attempts, 1) if result.outcome != Outcome.SKIPPED_ROBOTS else 0
+        self.attempts += result.attempts  # requests sent: 0 when robots forbid or replay serves it
         return result
 
 
