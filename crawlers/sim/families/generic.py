@@ -101,6 +101,8 @@ def _article(site: Site, doc: Doc) -> str:
         f"<tr><td><b>索 引 号：</b></td><td>{index_number(site, doc)}</td>"
         f"<td><b>发文机关：</b></td><td>{publisher}</td></tr>"
         f'<tr><td><b>标　　题：</b></td><td colspan="3">{escape(doc.title)}</td></tr>'
+        f"<tr><td><b>发文字号：</b></td><td>{escape(doc.doc_number)}</td>"
+        "<td><b>主题分类：</b></td><td>综合政务</td></tr>"
         f"<tr><td><b>成文日期：</b></td><td>{doc.written.year}年{doc.written.month}月{doc.written.day}日</td>"
         f"<td><b>发布日期：</b></td><td>{doc.published.year}年{doc.published.month}月{doc.published.day}日</td></tr>"
         "</table>"

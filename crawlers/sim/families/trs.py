@@ -133,6 +133,7 @@ def _info_block(site: Site, doc: Doc) -> str:
             '<div class="zwxl-table"><ul>'
             f"<li><strong>索引号：</strong><span>{index_number(site, doc)}</span></li>"
             f"<li><strong>发布机构：</strong><span>{publisher}</span></li>"
+            f"<li><strong>发文字号：</strong><span>{escape(doc.doc_number)}</span></li>"
             f"<li><strong>成文日期：</strong><span>{doc.written:%Y-%m-%d}</span></li>"
             f"<li><strong>发布日期：</strong><span>{doc.published:%Y-%m-%d}</span></li>"
             f"<li><strong>主题分类：</strong><span>其他</span></li></ul></div>"
