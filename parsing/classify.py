@@ -18,7 +18,7 @@ OTHER = "other"
 # The subject of an annual report. 「政府建设」 alone covers copies whose sensitive words were cut.
 _TOPIC = re.compile(r"法治政府|依法行政|法治建设|(?<![字型洁务能])政府建设")
 _REPORT_WORD = re.compile(r"报告|总结|汇报|工作情况|建设情况|公布")
-_INTERPRETATION = re.compile(r"解读|图解|答记者问|问答")
+_INTERPRETATION = re.compile(r"解读|图解|图说|一图(?:读懂|看懂|了解)|答记者问|问答")
 _OTHER_REPORT = re.compile(
     r"信息公开[^,。]{0,8}(?:年度)?报告|政务公开[^,。]{0,8}报告|网站[^,。]{0,10}报表|履职报告|普法[^,。]{0,6}报告|"
     r"统计公报|发展报告|蓝皮书|第一责任人|述法"
@@ -33,7 +33,7 @@ _NEWS_OPENING = re.compile(
     r"^(?:.{0,40}?(?:本报讯|讯[)]|记者|日电|消息)|近日|日前|\d{1,2}月\d{1,2}日[,上下]|近年来|党的十[八九]大以来)"
 )
 _NEWS_BODY = re.compile(r"本报讯|记者[\u4e00-\u9fff]{0,4}[)\s]|日电|获悉|通讯员")
-_INTERPRET_BODY = re.compile(r"现(?:作|就)[^。]{0,12}解读|解读如下|为便于理解")
+_INTERPRET_BODY = re.compile(r"现(?:作|就)[^。]{0,12}解读|解读如下|为便于理解|解读机关|起草背景")
 _OTHER_REPORT_BODY = re.compile(r"政府信息公开条例|政务公开年度|信息公开工作年度报告|政府网站[^。]{0,10}报表")
 _PLAN_BODY = re.compile(
     r"制定本(?:方案|工作要点|要点|规划|计划|意见|实施方案)|^目标:|\n目标:|\n措施:|现印发给你们"
@@ -50,7 +50,6 @@ _OPENS_WITH_YEAR = re.compile(
     r"^[\s?]{0,8}(?:(?:19|20)\d\d年(?:度|以来)?|今年以来|一年来)[,是]"
     r"|^[\s?]{0,8}[一二三四五六七八九十]、[^\n]{0,6}(?:19|20)\d\d年度?(?:推进)?(?:法治政府建设|依法行政)"
 )
-_HEADING = re.compile(r"(?m)^\s{0,6}[一二三四五六七八九十]、")
 
 
 def classify(title: str | None, text: str) -> str:
@@ -80,7 +79,9 @@ def _body_opening(text: str, title: str | None) -> str:
 def is_body_line(line: str) -> bool:
     """A line of running text rather than title, date or info-block furniture."""
     line = line.strip()
-    return len(line) >= 60 or "。" in line or ("," in line and len(line) >= 25)
+    return (
+        len(line) >= 60 or "。" in line or ("," in line and len(line) >= 25) or bool(_ANNOUNCES.search(line))
+    )
 
 
 def _from_title(title: str, opening: str) -> str | None:
@@ -98,6 +99,8 @@ def _from_title(title: str, opening: str) -> str | None:
     if topic and report and not re.search(r"要点|方案|规划|计划|纲要", t.split("情况")[0]):
         if _NEWS_BODY.search(opening[:200]) or _NEWS_OPENING.match(opening):
             return NEWS
+        if _INTERPRET_BODY.search(opening[:600]):
+            return INTERPRETATION
         if _NOTICE.search(t) and not re.search(r"报告$|总结$|情况$", t):
             return NOTICE
         return ANNUAL_REPORT
@@ -128,8 +131,11 @@ def _from_body(opening: str, body: str) -> str:
     topical = bool(_TOPIC.search(opening[:800]))
     if topical and _ANNOUNCES.search(opening[:1500]):
         return ANNUAL_REPORT
-    if topical and _OPENS_WITH_YEAR.match(opening) and _HEADING.search(opening):
-        return ANNUAL_REPORT
-    if topical and _OPENS_WITH_YEAR.match(opening):
+    # The body (or the first lines of the page) opens with the year reported on, or with a first
+    # heading about that year's 法治政府建设.
+    first_lines = "\n".join(body.split("\n")[:3])
+    if topical and (
+        _OPENS_WITH_YEAR.match(opening) or any(_OPENS_WITH_YEAR.match(x) for x in first_lines.split("\n"))
+    ):
         return ANNUAL_REPORT
     return OTHER

@@ -132,13 +132,17 @@ def _department_guess(text: str) -> str | None:
 
 
 def body_issuer(
-    opening: str, region_name: str | None, region_level: str | None, area_only_title: bool
+    opening: str,
+    region_name: str | None,
+    region_level: str | None,
+    area_only_title: bool,
+    preamble: str = "",
 ) -> tuple[str | None, str | None]:
     """(issuer, speaker) from the opening of the body."""
     m = _ANNOUNCED_ORG.search(opening[:1500])
     if m:
         return _expand(m.group(1), region_name), None
-    speaker_m = _SPEAKER.search(opening[:400])
+    speaker_m = _SPEAKER.search(preamble[:600]) or _SPEAKER.search(opening[:400])
     speaker = speaker_m.group(1) if speaker_m else None
     head = _OPENING.match(opening)
     clause = opening[head.end() : head.end() + 60] if head else ""

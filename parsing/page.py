@@ -135,7 +135,7 @@ def _build(
     if named:
         who, speaker = issuer.with_area(named, region.name), None
     else:
-        who, speaker = issuer.body_issuer(opening, region.name, region.level, area_only)
+        who, speaker = issuer.body_issuer(opening, region.name, region.level, area_only, text[:body_start])
         named_elsewhere = region.name is None or not who or not who.startswith(("中共", region.name))
         if who and named_elsewhere and find_areas(who, stems=False):
             # The body named in the text is the better witness of the area than stray mentions.
@@ -145,7 +145,7 @@ def _build(
     report = Report(
         doc_kind=doc_kind,
         title=title,
-        report_year=metadata.report_year(simple_title, opening, publish)
+        report_year=metadata.report_year(simple_title, text, publish)
         if doc_kind == kinds.ANNUAL_REPORT
         else None,
         region=region,
