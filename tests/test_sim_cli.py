@@ -10,11 +10,13 @@ import tomllib
 from pathlib import Path
 
 import httpx
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_cli_serves_until_sigterm(tmp_path):
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_cli_serves_until_signalled(tmp_path, stop_signal):
     sources, truth = tmp_path / "sources.toml", tmp_path / "truth.jsonl"
     cmd = [
         sys.executable,
@@ -58,8 +60,35 @@ def test_cli_serves_until_sigterm(tmp_path):
             "family",
         } <= set(report)
         assert httpx.get(report["url"]).status_code == 200
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(stop_signal)
         assert proc.wait(timeout=15) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_cli_refuses_bad_arguments(tmp_path):
+    from click.testing import CliRunner
+
+    from crawlers.sim.cli import sim
+
+    out = tmp_path / "s.toml"
+    result = CliRunner().invoke(
+        sim,
+        [
+            "--sources-out",
+            str(out),
+            "--truth",
+            str(tmp_path / "t"),
+            "--first-year",
+            "2024",
+            "--last-year",
+            "2020",
+        ],
+    )
+    assert result.exit_code != 0 and "--last-year" in result.output
+    result = CliRunner().invoke(
+        sim, ["--sources-out", str(out), "--truth", str(tmp_path / "t"), "--faults", "many"]
+    )
+    assert result.exit_code != 0 and "many" in result.output
+    assert not out.exists()
