@@ -107,3 +107,4 @@ def test_attachments_of_an_article_page():
         "https://a.gov.cn/files/report.pdf",
     ]
     assert found[0].text == "示例局2023年法治政府建设年度报告.pdf"
+
