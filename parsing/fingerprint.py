@@ -1,7 +1,8 @@
 """Content fingerprints of report text that ignore where and how the report was published.
 
-Normalisation (both functions): NFKC (full-width → half-width), OpenCC t2s (繁 → 简), then keep only
-CJK characters, digits and Latin letters — whitespace, punctuation and its width vanish.
+Normalisation (both functions): NFKC (full-width → half-width), OpenCC t2s (繁 → 简), a few variant
+characters folded (著/着), then keep only CJK characters, digits and Latin letters — whitespace,
+punctuation and its width vanish.
 
 fingerprint(text) — an exact key for "same report":
   1. cut the text into sentences and drop portal residue: short pieces (< 12 kept characters, i.e.
@@ -34,6 +35,9 @@ _RESIDUE = re.compile(
     r"版权所有|ICP备|icp备|网站标识码|主办单位|承办单位|技术支持|公网安备|联系我们|网站地图|打印本页|关闭窗口"
     r"|浏览次数|点击数|发布日期|发布时间|来源[:：]|字号|分享到|扫一扫|索引号|文号|首页"
 )
+_TERMINATORS = "。！？；;!?"
+# Characters OpenCC leaves as they are but that simplified texts write either way (著力/着力).
+_VARIANTS = str.maketrans({"著": "着", "於": "于", "併": "并", "裡": "里", "祇": "只", "麼": "么"})
 _MIN_SENTENCE = 12
 _BOTTOM_K = 4
 _SHINGLE = 5
@@ -48,19 +52,29 @@ def _t2s() -> opencc.OpenCC:
 
 def canonical(text: str) -> str:
     """The text reduced to simplified CJK characters, digits and letters."""
-    text = unicodedata.normalize("NFKC", text)
-    return _KEEP.sub("", _t2s().convert(text))
+    return _KEEP.sub("", _simplified(text))
 
 
 def _h64(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
 
 
+def _simplified(text: str) -> str:
+    return _t2s().convert(unicodedata.normalize("NFKC", text)).translate(_VARIANTS)
+
+
 def body_sentences(text: str) -> list[str]:
-    """Canonical sentences of the report body (portal residue removed)."""
-    text = _t2s().convert(unicodedata.normalize("NFKC", text))
+    """Canonical sentences of the report body (portal residue removed).
+
+    The last piece is dropped when the text does not end a sentence there: an excerpt cut at
+    different points on two portals must not make the same report look different.
+    """
+    text = _simplified(text).rstrip()
+    pieces = _SENTENCE.split(text)
+    if pieces and text and text[-1] not in _TERMINATORS:
+        pieces = pieces[:-1]
     out = []
-    for piece in _SENTENCE.split(text):
+    for piece in pieces:
         if _RESIDUE.search(piece):
             continue
         kept = _KEEP.sub("", piece)
@@ -92,7 +106,7 @@ def _permutations() -> tuple[tuple[int, int], ...]:
 def signature(text: str) -> tuple[int, ...]:
     """MinHash signature of the canonical text's 5-character shingles."""
     c = "".join(body_sentences(text)) or canonical(text)
-    shingles = {_h64(c[i:i + _SHINGLE]) for i in range(max(1, len(c) - _SHINGLE + 1))}
+    shingles = {_h64(c[i : i + _SHINGLE]) for i in range(max(1, len(c) - _SHINGLE + 1))}
     return tuple(min((a * s + b) % _MERSENNE for s in shingles) for a, b in _permutations())
 
 

@@ -58,3 +58,11 @@ def test_canonical_keeps_only_characters_and_digits():
 def test_text_without_sentences_still_fingerprints():
     assert fingerprint("") == fingerprint("")
     assert fingerprint("短") != fingerprint("长")
+
+
+def test_excerpts_cut_at_different_points_and_variant_characters():
+    body = report(11)
+    cut_a = body[: body.rindex("。", 0, 2000) + 9]  # both stop inside the same sentence
+    cut_b = body[: body.rindex("。", 0, 2000) + 15]
+    assert fingerprint(cut_a) == fingerprint(cut_b)
+    assert fingerprint(body.replace("持续", "著力持续")) == fingerprint(body.replace("持续", "着力持续"))
