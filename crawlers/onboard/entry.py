@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from crawlers.adapters import ADAPTERS, FetcherLike
 from crawlers.adapters.auto import PrimedFetcher
 from crawlers.adapters.base import DiscoveryError, get_page
+from crawlers.canonical import canonical_page
 from crawlers.crawl import CountingFetcher
 from crawlers.model import Candidate, Column, Politeness, Source
 from crawlers.onboard.family import family_label
@@ -106,6 +107,8 @@ async def build_entry(
 ) -> Entry:
     """Recognise the portal behind `url` and describe it as a registry Source (not saved here)."""
     politeness = politeness or Politeness()
+    fragment = urlsplit(url).fragment  # a gkmlpt column is named by its #category
+    url = canonical_page(url) + (f"#{fragment}" if fragment else "")  # a 繁体 gateway copy: the original
     probe = adhoc_source(url, "generic", politeness)
     first = await get_page(fetcher, url.split("#", 1)[0], probe)
     html = first.text or ""
