@@ -92,3 +92,23 @@ def test_cli_refuses_bad_arguments(tmp_path):
     )
     assert result.exit_code != 0 and "many" in result.output
     assert not out.exists()
+
+
+def test_cli_names_an_unwritable_output(tmp_path):
+    from click.testing import CliRunner
+
+    from crawlers.sim.cli import sim
+
+    missing = tmp_path / "no" / "such" / "dir" / "s.toml"
+    args = [
+        "--sources-out",
+        str(missing),
+        "--truth",
+        str(tmp_path / "t"),
+        "--hosts",
+        "1",
+        "--first-year",
+        "2023",
+    ]
+    result = CliRunner().invoke(sim, args)
+    assert result.exit_code == 1 and "cannot write" in result.output

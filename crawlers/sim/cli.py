@@ -63,22 +63,34 @@ def sim(
         seed=seed, hosts=hosts, years=range(first_year, last_year + 1), faults=faults, port=port, scale=scale
     )
     stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    # Installed before the portals start so a signal during start-up still ends the run cleanly;
+    # restored afterwards so an embedding process (tests) keeps its own handlers.
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        _serve(config, sources_out, truth_out, stop)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _serve(config: SimConfig, sources_out: Path, truth_out: Path, stop: threading.Event) -> None:
     try:
         portals = SimPortals(config)
         portals.start()
     except (OSError, RuntimeError) as exc:
         raise click.ClickException(f"cannot start the imitation portals: {exc}") from exc
     try:
-        sources_out.write_text(dump_sources(portals.sources), encoding="utf-8")
-        with truth_out.open("w", encoding="utf-8") as fh:
-            for entry in portals.truth:
-                fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        try:
+            sources_out.write_text(dump_sources(portals.sources), encoding="utf-8")
+            with truth_out.open("w", encoding="utf-8") as fh:
+                for entry in portals.truth:
+                    fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write the registry or the truth: {exc}") from exc
         reports = sum(1 for e in portals.truth if e["kind"] == "report")
         click.echo(
             f"{len(portals.sources)} portals, {len(portals.truth)} pages ({reports} reports); "
-            f"faults={faults} seed={seed}",
+            f"faults={config.faults} seed={config.seed}",
             err=True,
         )
         click.echo("ready")
