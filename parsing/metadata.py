@@ -76,20 +76,32 @@ def title_parts(lines: list[str]) -> list[str]:
         ):
             prev = line
             continue
-        title = line
+        parts = [line]
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if (
-            not _TITLE_END.search(title)
-            and nxt
-            and len(nxt) <= 30
-            and _TITLE_END.search(nxt)
-            and "。" not in nxt
-        ):
-            title += nxt
-        if title.startswith("关于") and prev and len(prev) <= 30 and _ORG_LINE.search(prev):
-            title = prev + title
-        return title
-    return None
+        wrapped = not _TITLE_END.search(line) and 0 < len(nxt) <= 30 and "。" not in nxt
+        if wrapped and _TITLE_END.search(nxt):
+            parts.append(nxt)
+        if line.startswith("关于") and prev and len(prev) <= 30 and _ORG_LINE.search(prev):
+            parts.insert(0, prev)
+        if not _YEAR_IN.search("".join(parts)):
+            # A bare column name (「法治政府建设年度报告」) above the real title: prefer a title line
+            # with a year a few lines further down.
+            for later in lines[i + 1 : i + 4]:
+                later = later.strip(" •-*·?")
+                if later.startswith(line) or (
+                    8 <= len(later) <= 90
+                    and _YEAR_IN.search(later)
+                    and _TITLE_END.search(later)
+                    and not _SENTENCE_MARK.search(later)
+                    and not is_info_line(later)
+                ):
+                    return [later]
+        return parts
+    return []
+
+
+_YEAR_IN = re.compile(r"(?:19|20)\d\d年")
+_SENTENCE_MARK = re.compile(r"[,。:]")
 
 
 _EMBEDDED_TITLE = re.compile(
