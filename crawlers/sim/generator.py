@@ -138,9 +138,9 @@ def build_site(config: SimConfig, index: int) -> Site:
     )
     issuers = [owner]
     n_depts = round(slot.departments * config.scale)
-    issuers += [
-        department(region, d) for d in rng.sample(DEPARTMENT_TYPES, min(n_depts, len(DEPARTMENT_TYPES)))
-    ]
+    # A 司法局 portal (the 依法治市办 sits there) also carries other departments' reports.
+    types = [t for t in DEPARTMENT_TYPES if t != slot.dept]
+    issuers += [department(region, d) for d in rng.sample(types, min(n_depts, len(types)))]
     issuers += [government(t) for t in towns[: slot.townships]]
     site.docs = _documents(config, site, slot, issuers, rng)
     return site

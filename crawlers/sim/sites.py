@@ -82,6 +82,7 @@ SLOTS: tuple[Slot, ...] = (
         (("江苏省", "jiangsu"), ("浙江省", "zj"), ("江西省", "jiangxi")),
         "sft.{slug}.gov.cn",
         dept="司法局",
+        departments=3,
     ),
     Slot(
         "gkmlpt-county",
@@ -111,6 +112,7 @@ SLOTS: tuple[Slot, ...] = (
         (("邯郸市", "hd"), ("宜昌市", "yichang"), ("襄阳市", "xiangyang")),
         "sfj.{slug}.gov.cn",
         dept="司法局",
+        departments=4,
     ),
     Slot(
         "hanweb-county",
