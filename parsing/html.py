@@ -251,6 +251,7 @@ def _densest_block(root):
     return max(scores.values(), key=lambda e: e[0])[1]
 
 
+_SITE_CODE = re.compile(r"政府网站标识码[:：]?\s*([0-9]{10}|bm[0-9]{8})")
 _RUNNING = re.compile(r"[,，。;；]")
 _DATED = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}")
 
@@ -328,6 +329,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc:
     body = tree.body
     page_text = render(body) if body is not None else ""
     page_lines = page_text.split("\n")
+    if "siteidcode" not in meta:
+        # Footers print the code as text (「政府网站标识码:4412260001」) where the meta tag is missing.
+        m = _SITE_CODE.search(page_text[-5000:]) or _SITE_CODE.search(page_text[:5000])
+        if m:
+            meta["siteidcode"] = m.group(1)
 
     text = None
     if detail and isinstance(detail.get("content"), str) and detail["content"].strip():

@@ -106,3 +106,8 @@ def test_limit_depth_keeps_text():
     html = "<div>" * 3000 + "深处的文字" + "</div>" * 3000
     limited = limit_depth(html, 100)
     assert limited.count("<div>") == 100 and "深处的文字" in limited
+
+
+def test_site_code_from_footer_text_when_meta_is_missing():
+    doc = extract_html(unknown_template_page())
+    assert doc.meta["siteidcode"] == "4412260001"
