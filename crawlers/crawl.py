@@ -21,10 +21,13 @@ from crawlers.adapters import FetcherLike, adapter_for, adapter_name
 from crawlers.adapters.attachments import find_attachments
 from crawlers.adapters.base import DiscoveryError
 from crawlers.adapters.text import guess_report_year
+from crawlers.archive import Archive
 from crawlers.canonical import canonical_page, page_key
+from crawlers.fetcher import DEFAULT_CONTACT_URL, Fetcher, host_allowed
 from crawlers.model import Candidate, FetchResult, Outcome, Source
 from crawlers.progress import CrawlProgress
 from crawlers.recognize import adhoc_source, recognise
+from crawlers.registry import allowed_hosts
 from crawlers.summary import ColumnEntry, CrawlSummary, ReportEntry
 
 log = logging.getLogger(__name__)
@@ -73,6 +76,7 @@ class _Crawl:
 
     async def discover(self, source: Source) -> list[Candidate]:
         kept: list[Candidate] = []
+        hosts = allowed_hosts(source)
         for column in source.columns:
             name = adapter_name(column, source)
             entry = ColumnEntry(source_id=source.id, column_url=column.url, adapter=name)
@@ -82,6 +86,9 @@ class _Crawl:
                 adapter = adapter_for(column, source)
                 async for candidate in adapter(column, source, counting, self.years):
                     entry.candidates += 1
+                    if not host_allowed(host_of(candidate.url), hosts):
+                        entry.offsite += 1  # the registry bounds where a source's crawl may go
+                        continue
                     key = page_key(candidate.url)
                     if key in self.claimed or not wanted(candidate, self.years):
                         continue
@@ -134,9 +141,10 @@ class _Crawl:
         if not content_type.startswith(_HTML_TYPES):
             return
         attachments = []
+        hosts = allowed_hosts(source)
         for att in find_attachments(result.text, result.final_url or candidate.url):
             key = page_key(att.url)
-            if key in self.claimed:
+            if key in self.claimed or not host_allowed(host_of(att.url), hosts):
                 continue
             self.claimed.add(key)
             title = att.text or candidate.title
@@ -232,9 +240,6 @@ async def crawl_sources_async(
     `columns` are bare column URLs crawled as ad-hoc sources (family recognised from the page);
     `sites` are home addresses whose report columns are discovered first (crawlers.onboard.site),
     their findings appended to `site_findings` when given."""
-    from crawlers.archive import Archive
-    from crawlers.fetcher import DEFAULT_CONTACT_URL, Fetcher
-
     archive = Archive(Path(data_dir) / "raw")
     async with Fetcher(archive=archive, contact_url=contact_url or DEFAULT_CONTACT_URL, replay=replay) as f:
         sources = list(sources)

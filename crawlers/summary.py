@@ -87,6 +87,7 @@ class ColumnEntry:
     adapter: str
     list_requests: int = 0
     candidates: int = 0
+    offsite: int = 0  # candidates on hosts the source may not touch (left alone)
     error: str | None = None
 
 

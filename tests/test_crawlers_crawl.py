@@ -103,3 +103,23 @@ def test_a_broken_column_is_reported_and_the_others_still_run():
     summary = asyncio.run(crawl_with([source(f"{HOST}/missing/", COL_A)], range(2023, 2025), f))
     assert "404" in (summary.columns[0].error or "")
     assert summary.columns[1].error is None and len(summary.reports) == 3
+
+
+def test_candidates_off_the_source_hosts_are_left_alone(monkeypatch):
+    from crawlers.adapters import ADAPTERS
+
+    async def listing(column, source, fetcher, years):
+        for url in (ARTICLE_24, "https://mp.weixin.example.com/s/abc"):
+            yield Candidate(url=url, title="示例市2024年法治政府建设年度报告", source_id=source.id,
+                            column_url=column.url, report_year=2024)
+
+    monkeypatch.setitem(ADAPTERS, "listing", listing)
+    f = fake()
+    f.pages[ARTICLE_24] = ('<a href="https://cdn.example.com/x/P020250320000001.pdf">附件</a>'
+                           '<a href="https://files.example-trs.gov.cn/a/P02025.pdf">附件2</a>')
+    src = replace(source(COL_A), adapter="listing")
+    summary = asyncio.run(crawl_with([src], range(2023, 2025), f))
+    urls = f.urls()
+    assert not any("example.com" in u for u in urls)  # neither the off-site article nor attachment
+    assert "https://files.example-trs.gov.cn/a/P02025.pdf" in urls  # a subdomain of the portal is its own
+    assert summary.columns[0].offsite == 1
