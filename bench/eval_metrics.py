@@ -35,8 +35,12 @@ def score(records: list[dict]) -> tuple[int, int, int, list[tuple[str, str, dict
         if rec.get("doc_kind") != "annual_report":
             continue
         text = rec.get("text_simplified") or rec["text"]
-        pred = [asdict(m) for m in extract_metrics(text, rec.get("report_year"), issuer=rec.get("issuer"),
-                                                  issuer_kind=rec.get("issuer_kind"))]
+        pred = [
+            asdict(m)
+            for m in extract_metrics(
+                text, rec.get("report_year"), issuer=rec.get("issuer"), issuer_kind=rec.get("issuer_kind")
+            )
+        ]
         matched, false_pos, false_neg = match_metrics(pred, rec.get("metrics") or [])
         tp, fp, fn = tp + len(matched), fp + len(false_pos), fn + len(false_neg)
         listing += [("FP", rec["id"], f) for f in false_pos] + [("FN", rec["id"], f) for f in false_neg]
@@ -46,8 +50,10 @@ def score(records: list[dict]) -> tuple[int, int, int, list[tuple[str, str, dict
 def _show(listing: list[tuple[str, str, dict]], kinds: set[str]) -> None:
     for kind, rid, f in listing:
         if kind in kinds:
-            print(f"  {kind} {rid} {f['key']}={f['value']:g} ({f.get('period_year')}) "
-                  f"| {f.get('evidence', '')[:100]}")
+            print(
+                f"  {kind} {rid} {f['key']}={f['value']:g} ({f.get('period_year')}) "
+                f"| {f.get('evidence', '')[:100]}"
+            )
 
 
 def main() -> int:
@@ -68,8 +74,10 @@ def main() -> int:
 
     tp, fp, fn, listing = score(_records(corpus / "dev.jsonl"))
     _, r, _ = prf(tp, fp, fn)
-    print(f"dev (annual_report excerpts): gold={tp + fn} found={tp} recall={r:.3f} "
-          f"(predictions not in gold: {fp}, not scored)")
+    print(
+        f"dev (annual_report excerpts): gold={tp + fn} found={tp} recall={r:.3f} "
+        f"(predictions not in gold: {fp}, not scored)"
+    )
     if not args.quiet:
         _show(listing, {"FN"})
     return 0

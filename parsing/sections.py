@@ -34,16 +34,26 @@ _MAX_PART_LINE = 24
 _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("leader_duties", re.compile(r"第一责任人|主要负责人|党政主要负责人|履行.{0,12}职责")),
     ("shortcomings", re.compile(r"不足|存在(?:的)?问题|主要问题|问题和|问题与|短板|差距|薄弱环节|困难")),
-    ("next_year", re.compile(
-        r"下一(?:步|年|阶段)|下步|明年|来年|今后|(?:19|20)\d{2}\s*年(?:度)?(?:的)?(?:工作)?(?:打算|安排|计划|思路|重点|目标)"
-        r"|工作(?:打算|安排|计划|思路|设想)|努力方向|展望|主要安排")),
-    ("achievements", re.compile(
-        r"主要(?:举措|措施|工作|做法|成效|成绩)|成效|成绩|进展|工作(?:情况|开展|举措)|举措|取得|落实情况|基本情况|完成情况"
-        r"|总体情况|建设情况|主要情况|工作情况|主要做法")),
+    (
+        "next_year",
+        re.compile(
+            r"下一(?:步|年|阶段)|下步|明年|来年|今后|(?:19|20)\d{2}\s*年(?:度)?(?:的)?(?:工作)?(?:打算|安排|计划|思路|重点|目标)"
+            r"|工作(?:打算|安排|计划|思路|设想)|努力方向|展望|主要安排"
+        ),
+    ),
+    (
+        "achievements",
+        re.compile(
+            r"主要(?:举措|措施|工作|做法|成效|成绩)|成效|成绩|进展|工作(?:情况|开展|举措)|举措|取得|落实情况|基本情况|完成情况"
+            r"|总体情况|建设情况|主要情况|工作情况|主要做法"
+        ),
+    ),
 )
 # A thematic heading ("加强组织领导，…") describes work done: the achievements part.
-_THEMATIC = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:加强|深化|推进|健全|完善|创新|提升|坚持|强化|严格|"
-                       r"全面|规范|依法|持续|扎实|着力|构建|建立|深入|加快|优化|落实|聚焦|狠抓|抓|推动|夯实|注重|做好|积极|大力)")
+_THEMATIC = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,4})(?:加强|深化|推进|健全|完善|创新|提升|坚持|强化|严格|"
+    r"全面|规范|依法|持续|扎实|着力|构建|建立|深入|加快|优化|落实|聚焦|狠抓|抓|推动|夯实|注重|做好|积极|大力)"
+)
 
 
 def classify_part(heading: str, *, explicit_only: bool = False) -> str | None:
@@ -98,7 +108,9 @@ def parse_sections(text: str) -> list[Section]:
                 if value == 1 and last_top == 1 and sections and sections[-1].level == 1:
                     level = 2
                 elif value in (last_top + 1, 1) or classify_part(heading, explicit_only=True) not in (
-                        None, "achievements"):
+                    None,
+                    "achievements",
+                ):
                     last_top = value
                 else:
                     break
@@ -107,13 +119,20 @@ def parse_sections(text: str) -> list[Section]:
             sections.append(Section(level=level, number=number, heading=heading, start=start, end=end))
             break
         for m in _RUN_IN.finditer(line.group()):
-            rest = line.group()[m.end():]
+            rest = line.group()[m.end() :]
             heading = _heading_text(rest)
             if not heading:
                 continue
             start = line.start() + m.start("num")
-            sections.append(Section(level=5, number=m.group("num") + "是", heading=heading,
-                                    start=start, end=line.start() + m.end() + len(heading)))
+            sections.append(
+                Section(
+                    level=5,
+                    number=m.group("num") + "是",
+                    heading=heading,
+                    start=start,
+                    end=line.start() + m.end() + len(heading),
+                )
+            )
     sections.sort(key=lambda s: s.start or 0)
     previous: str | None = None
     for s in sections:
@@ -150,8 +169,9 @@ def _unnumbered_part_lines(text: str) -> list[Section]:
             continue
         part = classify_part(s, explicit_only=True)
         if part not in (None, "achievements"):  # a title line "…建设情况的报告" is no part
-            marks.append(Section(level=1, number="", heading=s, part=part,
-                                 start=line.start(), end=line.end()))
+            marks.append(
+                Section(level=1, number="", heading=s, part=part, start=line.start(), end=line.end())
+            )
     return marks
 
 

@@ -6,16 +6,26 @@ import opencc
 
 from parsing.fingerprint import canonical, fingerprint, similarity
 
-_TOPICS = ["行政复议", "规范性文件审查", "政务公开", "人民调解",
-           "普法宣传", "行政执法监督", "法律顾问", "热线办理"]
+_TOPICS = [
+    "行政复议",
+    "规范性文件审查",
+    "政务公开",
+    "人民调解",
+    "普法宣传",
+    "行政执法监督",
+    "法律顾问",
+    "热线办理",
+]
 
 
 def report(seed: int, sentences: int = 60) -> str:
     lines = [f"某{'东西南北'[seed % 4]}县第{seed}号年度法治政府建设情况报告"]
     for i in range(sentences):
         topic = _TOPICS[(i + seed) % len(_TOPICS)]
-        lines.append(f"在{topic}方面,本县第{i}项工作持续深化,全年完成相关事项{seed * 37 + i * 11}件,"
-                     f"群众反映良好,制度建设取得新进展{i % 7}项。")
+        lines.append(
+            f"在{topic}方面,本县第{i}项工作持续深化,全年完成相关事项{seed * 37 + i * 11}件,"
+            f"群众反映良好,制度建设取得新进展{i % 7}项。"
+        )
     return "\n".join(lines)
 
 

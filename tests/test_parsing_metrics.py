@@ -48,12 +48,16 @@ def test_a_list_of_corrections_is_not_one_outcome():
 def test_respondent_counts_as_received_and_defendant_as_litigation():
     assert facts("以区政府作为被申请人的行政复议案件17件。") == {("reconsideration_received", 17, YEAR)}
     assert facts("以区政府为被告的行政诉讼案件26件,败诉1件。") == {
-        ("litigation_cases", 26, YEAR), ("litigation_lost", 1, YEAR)}
+        ("litigation_cases", 26, YEAR),
+        ("litigation_lost", 1, YEAR),
+    }
 
 
 def test_all_won_gives_the_case_count():
     assert facts("本年度本局作为被告的行政诉讼案件共5件,均胜诉。") == {
-        ("litigation_cases", 5, YEAR), ("litigation_won", 5, YEAR)}
+        ("litigation_cases", 5, YEAR),
+        ("litigation_won", 5, YEAR),
+    }
 
 
 def test_litigation_rates_and_appearances():
@@ -80,8 +84,10 @@ def test_years_in_the_sentence():
     got = facts("2023年受理行政复议申请84件,2022年为69件。")
     assert got == {("reconsideration_accepted", 84, 2023), ("reconsideration_accepted", 69, 2022)}
     got = facts("行政诉讼败诉率从2021年的9.1%、2022年的7.4%降至2023年的5.2%。")
-    assert {(k, v, y) for k, v, y in got} >= {("litigation_loss_rate", 9.1, 2021),
-                                              ("litigation_loss_rate", 7.4, 2022)}
+    assert {(k, v, y) for k, v, y in got} >= {
+        ("litigation_loss_rate", 9.1, 2021),
+        ("litigation_loss_rate", 7.4, 2022),
+    }
 
 
 def test_previous_year_figure_for_comparison():
@@ -115,29 +121,36 @@ def test_next_year_plan_is_not_reported():
 
 
 def test_plan_under_a_mixed_heading():
-    text = ("一、工作成效\n办结行政复议案件12件。\n二、存在问题及下一步打算\n"
-            "1.存在问题。行政复议案件12件中纠错较少。\n"
-            "2.下一步打算。组织执法人员培训500人。\n")
+    text = (
+        "一、工作成效\n办结行政复议案件12件。\n二、存在问题及下一步打算\n"
+        "1.存在问题。行政复议案件12件中纠错较少。\n"
+        "2.下一步打算。组织执法人员培训500人。\n"
+    )
     assert ("enforcement_personnel_trained", 500, YEAR) not in facts(text)
 
 
 def test_sub_unit_figures_are_not_the_bodys():
     assert facts("其中,县交通运输局办理行政处罚案件230件。") == set()
     assert facts("全县办理行政处罚案件1,560件,其中县市场监督管理局办理行政处罚案件400件。") == {
-        ("enforcement_penalty_cases", 1560, YEAR)}
+        ("enforcement_penalty_cases", 1560, YEAR)
+    }
 
 
 def test_department_own_level_beside_guided_area():
     text = "局机关本级收到行政复议申请21件;指导全市复议机构收到行政复议申请318件。"
     assert facts(text, issuer="某市司法局", issuer_kind="department") == {
-        ("reconsideration_received", 21, YEAR)}
+        ("reconsideration_received", 21, YEAR)
+    }
 
 
 def test_issued_documents_are_not_filings():
     assert facts("全年制发行政规范性文件9件。") == set()
     got = facts("审核规范性文件14件,按规定报送备案14件,对11件部门规范性文件进行了备案审查。")
-    assert got == {("normative_docs_reviewed", 14, YEAR), ("normative_docs_filed", 14, YEAR),
-                   ("normative_docs_reviewed", 11, YEAR)}
+    assert got == {
+        ("normative_docs_reviewed", 14, YEAR),
+        ("normative_docs_filed", 14, YEAR),
+        ("normative_docs_reviewed", 11, YEAR),
+    }
     assert facts("开展规范性文件专项清理,清理规范性文件203件。") == {("normative_docs_cleaned", 203, YEAR)}
 
 
@@ -149,8 +162,11 @@ def test_disclosure():
 
 def test_mediation_and_its_rates():
     got = facts("各级人民调解组织排查调处矛盾纠纷3,311件,调解成功3,250件,调解成功率98.2%。")
-    assert got == {("mediation_disputes", 3311, YEAR), ("mediation_resolved", 3250, YEAR),
-                   ("mediation_success_rate", 98.2, YEAR)}
+    assert got == {
+        ("mediation_disputes", 3311, YEAR),
+        ("mediation_resolved", 3250, YEAR),
+        ("mediation_success_rate", 98.2, YEAR),
+    }
     assert facts("矛盾纠纷化解率97.5%,调解率100%。") == {("mediation_success_rate", 97.5, YEAR)}
 
 
@@ -160,16 +176,22 @@ def test_a_petition_subset_is_not_mediation():
 
 def test_hotline():
     got = facts("12345政务服务热线全年受理群众诉求8.6万件,办结8.5万件,办结率98.8%,群众满意率97.3%。")
-    assert got == {("hotline_received", 86000, YEAR), ("hotline_resolved", 85000, YEAR),
-                   ("hotline_resolution_rate", 98.8, YEAR), ("hotline_satisfaction_rate", 97.3, YEAR)}
+    assert got == {
+        ("hotline_received", 86000, YEAR),
+        ("hotline_resolved", 85000, YEAR),
+        ("hotline_resolution_rate", 98.8, YEAR),
+        ("hotline_satisfaction_rate", 97.3, YEAR),
+    }
     assert facts("政务服务中心办件满意率达99.9%。") == set()
 
 
 def test_enforcement_training_certification_and_tests():
     assert facts("举办执法业务培训班8期,培训行政执法人员1,200人次。") == {
-        ("enforcement_personnel_trained", 1200, YEAR)}
+        ("enforcement_personnel_trained", 1200, YEAR)
+    }
     assert facts("组织600余名一线执法人员参加执法能力提升培训。") == {
-        ("enforcement_personnel_trained", 600, YEAR)}
+        ("enforcement_personnel_trained", 600, YEAR)
+    }
     assert facts("新申领行政执法证件的人员共158人。") == {("enforcement_personnel_certified", 158, YEAR)}
     assert facts("组织行政执法人员法律知识测试,参加测试人员900人。") == set()
 
@@ -186,8 +208,11 @@ def test_legal_advisers():
 
 def test_publicity_with_chinese_numerals_and_wan():
     got = facts("开展法治宣传进社区活动一百五十场次,覆盖群众三万余人次,发放普法宣传册1.2万份。")
-    assert got == {("publicity_events", 150, YEAR), ("publicity_participants", 30000, YEAR),
-                   ("publicity_materials", 12000, YEAR)}
+    assert got == {
+        ("publicity_events", 150, YEAR),
+        ("publicity_participants", 30000, YEAR),
+        ("publicity_materials", 12000, YEAR),
+    }
     assert facts("开展普法培训60场次,培训干部4000人次。") == set()
 
 
@@ -207,7 +232,9 @@ def test_rate_without_percent_sign():
 def test_full_width_text_and_units_normalised():
     got = extract_metrics("收到行政复议申请１８宗，受理１５宗。", YEAR)
     assert {(f.key, f.value, f.unit) for f in got} == {
-        ("reconsideration_received", 18, "件"), ("reconsideration_accepted", 15, "件")}
+        ("reconsideration_received", 18, "件"),
+        ("reconsideration_accepted", 15, "件"),
+    }
 
 
 def test_classifier_nouns_are_not_case_counts():
@@ -219,7 +246,7 @@ def test_evidence_is_the_sentence_span():
     got = extract_metrics(text, YEAR)
     assert got
     for f in got:
-        assert text[f.start:f.end] == f.evidence
+        assert text[f.start : f.end] == f.evidence
         assert "。" not in f.evidence[:-1]
     assert got[0].evidence == "2023年,全区主动公开政府信息2,001条;"
 
@@ -235,8 +262,11 @@ def test_degenerate_input(text: str):
 
 def test_respectively_maps_items_to_numbers_in_order():
     got = facts("本年度收到、受理、审结行政复议案件分别为61件、57件、50件。")
-    assert got == {("reconsideration_received", 61, YEAR), ("reconsideration_accepted", 57, YEAR),
-                   ("reconsideration_concluded", 50, YEAR)}
+    assert got == {
+        ("reconsideration_received", 61, YEAR),
+        ("reconsideration_accepted", 57, YEAR),
+        ("reconsideration_concluded", 50, YEAR),
+    }
     got = facts("12345热线按时办结率、回访满意率分别为98.1%、96.4%。")
     assert got == {("hotline_resolution_rate", 98.1, YEAR), ("hotline_satisfaction_rate", 96.4, YEAR)}
 
@@ -256,12 +286,27 @@ def test_compared_year_is_not_the_period_of_later_figures():
 
 def test_year_ranges_in_titles_are_not_multi_year_totals():
     assert facts("对照法治政府建设规划(2021-2025年),全年受理行政复议申请31件。") == {
-        ("reconsideration_accepted", 31, YEAR)}
+        ("reconsideration_accepted", 31, YEAR)
+    }
     assert facts("依据《某某规划(2021—2025年)》,全年新收行政复议申请19件。") == {
-        ("reconsideration_received", 19, YEAR)}
+        ("reconsideration_received", 19, YEAR)
+    }
 
 
 def test_subject_from_earlier_in_the_paragraph():
     text = "在行政复议方面,全年新收案件85件;审结79件,其中维持51件、撤销7件。"
-    assert facts(text) == {("reconsideration_received", 85, YEAR), ("reconsideration_concluded", 79, YEAR),
-                           ("reconsideration_upheld", 51, YEAR), ("reconsideration_revoked", 7, YEAR)}
+    assert facts(text) == {
+        ("reconsideration_received", 85, YEAR),
+        ("reconsideration_concluded", 79, YEAR),
+        ("reconsideration_upheld", 51, YEAR),
+        ("reconsideration_revoked", 7, YEAR),
+    }
+
+
+def test_a_new_level_takes_the_key_of_the_old_one():
+    got = facts("负责人出庭应诉率由上年的76%提升至93%。")
+    assert got == {("leader_court_appearance_rate", 76, YEAR - 1), ("leader_court_appearance_rate", 93, YEAR)}
+
+
+def test_a_slice_by_subject_matter_is_not_the_total():
+    assert facts("12345热线受理涉企诉求2,400件。") == set()

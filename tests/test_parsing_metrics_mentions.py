@@ -42,12 +42,14 @@ def test_years():
 
 
 def test_mentions_skip_identifiers_and_keep_figures():
-    text = ("依据《某条例》(某府〔2022〕15号),全区建成便民服务站36个,咨询电话0755-12345678。\n"
-            "1.开展培训。培训人员420人次,合格率96%。")
+    text = (
+        "依据《某条例》(某府〔2022〕15号),全区建成便民服务站36个,咨询电话0755-12345678。\n"
+        "1.开展培训。培训人员420人次,合格率96%。"
+    )
     got = extract_numeric_mentions(text)
     assert [(m.value, m.unit) for m in got] == [(36, "个"), (420, "人次"), (96, "%")]
     first = got[0]
-    assert text[first.start:first.end] == "36个"
+    assert text[first.start : first.end] == "36个"
     assert first.phrase == "全区建成便民服务站"
     assert first.sentence.startswith("依据《某条例》")
 

@@ -89,7 +89,7 @@ def test_every_catalog_figure_and_nothing_else():
     assert {(f.key, f.value, f.period_year) for f in got} == EXPECTED
     assert len(got) == len(EXPECTED)
     for f in got:
-        assert REPORT[f.start:f.end] == f.evidence
+        assert REPORT[f.start : f.end] == f.evidence
 
 
 def test_qualifiers_and_units_in_the_report():

@@ -24,10 +24,14 @@ def test_seed_reports_f1_at_least_0_90():
     for line in SEEDS_GOLD.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         text = rec.get("text_simplified") or rec["text"]
-        pred = [asdict(m) for m in extract_metrics(text, rec["report_year"], issuer=rec.get("issuer"),
-                                                  issuer_kind=rec.get("issuer_kind"))]
+        pred = [
+            asdict(m)
+            for m in extract_metrics(
+                text, rec["report_year"], issuer=rec.get("issuer"), issuer_kind=rec.get("issuer_kind")
+            )
+        ]
         for m in pred:
-            assert text[m["start"]:m["end"]] == m["evidence"]
+            assert text[m["start"] : m["end"]] == m["evidence"]
         matched, false_pos, false_neg = match_metrics(pred, rec["metrics"])
         tp, fp, fn = tp + len(matched), fp + len(false_pos), fn + len(false_neg)
     _, _, f1 = prf(tp, fp, fn)
@@ -35,8 +39,12 @@ def test_seed_reports_f1_at_least_0_90():
 
 
 _REPORTISH = st.text(
-    alphabet=st.sampled_from(list("0123456789,.%，。；;\n 年月日件宗人名次场份条余多万亿约近以上不足两十百千"
-                                  "受理收到审结行政复议诉讼出庭应诉率调解纠纷化解普法宣传其中较上年同比增长()（）《》")),
+    alphabet=st.sampled_from(
+        list(
+            "0123456789,.%，。；;\n 年月日件宗人名次场份条余多万亿约近以上不足两十百千"
+            "受理收到审结行政复议诉讼出庭应诉率调解纠纷化解普法宣传其中较上年同比增长()（）《》"
+        )
+    ),
     max_size=300,
 )
 
@@ -46,7 +54,7 @@ _REPORTISH = st.text(
 def test_never_raises_and_spans_index_the_text(text: str, year: int | None):
     for m in extract_metrics(text, year):
         assert 0 <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.evidence
+        assert text[m.start : m.end] == m.evidence
     for n in extract_numeric_mentions(text):
         assert 0 <= n.start < n.end <= len(text)
         assert n.sentence in text

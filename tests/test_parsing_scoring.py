@@ -17,10 +17,12 @@ def test_same_key_value_and_year_match():
 
 
 def test_percentages_allow_one_hundredth():
-    assert facts_match(fact("mediation_success_rate", 99.355, unit="%"),
-                       fact("mediation_success_rate", 99.35, unit="%"))
-    assert not facts_match(fact("mediation_success_rate", 99.37, unit="%"),
-                           fact("mediation_success_rate", 99.35, unit="%"))
+    assert facts_match(
+        fact("mediation_success_rate", 99.355, unit="%"), fact("mediation_success_rate", 99.35, unit="%")
+    )
+    assert not facts_match(
+        fact("mediation_success_rate", 99.37, unit="%"), fact("mediation_success_rate", 99.35, unit="%")
+    )
     assert not facts_match(fact("legal_advisers", 10.005), fact("legal_advisers", 10))
 
 

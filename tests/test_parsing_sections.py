@@ -41,7 +41,7 @@ def test_levels_numbers_and_headings():
         (2, "一", "继续加强普法"),
     ]
     for s in secs:
-        assert REPORT[s.start:s.end].endswith(s.heading)
+        assert REPORT[s.start : s.end].endswith(s.heading)
 
 
 def test_top_level_parts():
@@ -58,8 +58,10 @@ def test_part_at_offsets():
 
 
 def test_mixed_heading_with_explicit_subheadings():
-    text = ("一、工作成效\n办理案件。\n二、存在问题和下一步打算\n"
-            "1.主要问题。人手不足。\n2.下一步打算。继续推进。\n")
+    text = (
+        "一、工作成效\n办理案件。\n二、存在问题和下一步打算\n"
+        "1.主要问题。人手不足。\n2.下一步打算。继续推进。\n"
+    )
     index = part_index(text)
     assert index.part_at(text.index("人手不足")) == "shortcomings"
     assert index.part_at(text.index("继续推进")) == "next_year"

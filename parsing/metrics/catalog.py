@@ -38,9 +38,19 @@ def _re(pattern: str | None) -> re.Pattern[str] | None:
     return re.compile(pattern) if pattern else None
 
 
-def rule(key: str, unit: str, units: frozenset[str], cue: str, *, domain: str | None = None,
-         needs: str | None = None, exclude: str | None = None, around: bool = False,
-         weak: bool = False, near: int | None = None) -> Rule:
+def rule(
+    key: str,
+    unit: str,
+    units: frozenset[str],
+    cue: str,
+    *,
+    domain: str | None = None,
+    needs: str | None = None,
+    exclude: str | None = None,
+    around: bool = False,
+    weak: bool = False,
+    near: int | None = None,
+) -> Rule:
     return Rule(key, unit, units, re.compile(cue), _re(domain), _re(needs), _re(exclude), around, weak, near)
 
 
@@ -51,113 +61,281 @@ MEDIATION = r"纠纷|矛盾|人民调解|调解组织"
 HOTLINE = r"12345|热线(?!日)|接诉即办"
 NORMATIVE = r"规范性文件|文件"
 _SIX_INTO = r"法律[六七八]?进|[六七八]进|送法"  # 法律进乡村/社区/学校…: the 普法 campaign
-PUBLICITY = (r"普法|法治宣传|法制宣传|宣讲|送法|法治讲座|法律讲座|宪法|宣传活动|宣传日|宣传月|法治文化"
-             r"|以案释法|" + _SIX_INTO)
+PUBLICITY = (
+    r"普法|法治宣传|法制宣传|宣讲|送法|法治讲座|法律讲座|宪法|宣传活动|宣传日|宣传月|法治文化"
+    r"|以案释法|" + _SIX_INTO
+)
 
 _PENDING = r"未审结|未办结|未结案|未结|尚在审理|正在审理|审理中|在审|待审"
 _OUTCOME_LIST = r"撤回|纠错|等"
-_ONE_LEADER = (r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自"
-               r"|(?:[省市县区州旗镇乡]|政府)主要(?:负责人|领导)")
+_ONE_LEADER = (
+    r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自"
+    r"|(?:[省市县区州旗镇乡]|政府)主要(?:负责人|领导)"
+)
 
 RULES: tuple[Rule, ...] = (
     # 行政复议
     rule("reconsideration_correction_rate", "%", PERCENT, r"纠错率", domain=RECONSIDERATION),
     rule("reconsideration_fulfillment_rate", "%", PERCENT, r"履行率", domain=RECONSIDERATION),
     rule("reconsideration_pending", "件", CASES, _PENDING, domain=RECONSIDERATION),
-    rule("reconsideration_concluded", "件", CASES, r"审结|办结|结案|已结|作出(?:行政)?(?:复议)?决定",
-         domain=RECONSIDERATION, exclude=_PENDING + r"|调解|和解|纠错"),
+    rule(
+        "reconsideration_concluded",
+        "件",
+        CASES,
+        r"审结|办结|结案|已结|作出(?:行政)?(?:复议)?决定",
+        domain=RECONSIDERATION,
+        exclude=_PENDING + r"|调解|和解|纠错",
+    ),
     # Outcomes name the decision right before the count ("撤销原具体行政行为5件"); a list ending in
     # 等 counts all corrections together, not one outcome.
-    rule("reconsideration_revoked", "件", CASES, r"撤销", domain=RECONSIDERATION, exclude=_OUTCOME_LIST,
-         near=10),
-    rule("reconsideration_upheld", "件", CASES, r"维持", domain=RECONSIDERATION, exclude=_OUTCOME_LIST,
-         near=10),
-    rule("reconsideration_confirmed_illegal", "件", CASES, r"确认(?:.{0,6})违法", domain=RECONSIDERATION,
-         exclude=_OUTCOME_LIST, near=10),
-    rule("reconsideration_dismissed", "件", CASES, r"驳回", domain=RECONSIDERATION, exclude=_OUTCOME_LIST,
-         near=10),
-    rule("reconsideration_accepted", "件", CASES, r"受理|办理|立案", domain=RECONSIDERATION,
-         exclude=r"不予受理|不受理|未受理|" + _PENDING),
-    rule("reconsideration_received", "件", CASES, r"收到|新收|接收|收案|接到",
-         domain=RECONSIDERATION, exclude=r"撤回|终止|调解|和解|不予"),
-    rule("reconsideration_received", "件", CASES, r"申请|复议案件|复议", domain=RECONSIDERATION,
-         exclude=r"撤回|终止|调解|和解|不予|驳回|维持|撤销|确认", weak=True),
+    rule(
+        "reconsideration_revoked",
+        "件",
+        CASES,
+        r"撤销",
+        domain=RECONSIDERATION,
+        exclude=_OUTCOME_LIST,
+        near=10,
+    ),
+    rule(
+        "reconsideration_upheld", "件", CASES, r"维持", domain=RECONSIDERATION, exclude=_OUTCOME_LIST, near=10
+    ),
+    rule(
+        "reconsideration_confirmed_illegal",
+        "件",
+        CASES,
+        r"确认(?:.{0,6})违法",
+        domain=RECONSIDERATION,
+        exclude=_OUTCOME_LIST,
+        near=10,
+    ),
+    rule(
+        "reconsideration_dismissed",
+        "件",
+        CASES,
+        r"驳回",
+        domain=RECONSIDERATION,
+        exclude=_OUTCOME_LIST,
+        near=10,
+    ),
+    rule(
+        "reconsideration_accepted",
+        "件",
+        CASES,
+        r"受理|办理|立案",
+        domain=RECONSIDERATION,
+        exclude=r"不予受理|不受理|未受理|" + _PENDING,
+    ),
+    rule(
+        "reconsideration_received",
+        "件",
+        CASES,
+        r"收到|新收|接收|收案|接到",
+        domain=RECONSIDERATION,
+        exclude=r"撤回|终止|调解|和解|不予",
+    ),
+    rule(
+        "reconsideration_received",
+        "件",
+        CASES,
+        r"申请|复议案件|复议",
+        domain=RECONSIDERATION,
+        exclude=r"撤回|终止|调解|和解|不予|驳回|维持|撤销|确认",
+        weak=True,
+    ),
     # 行政诉讼 / 应诉
     rule("leader_court_appearance_rate", "%", PERCENT, r"出庭(?:应诉)?(?:率|比例)"),
-    rule("leader_court_appearances", "次", frozenset({"次", "人次", "场", "场次"}), r"出庭",
-         exclude=_ONE_LEADER + r"|旁听"),
+    rule(
+        "leader_court_appearances",
+        "次",
+        frozenset({"次", "人次", "场", "场次"}),
+        r"出庭",
+        exclude=_ONE_LEADER + r"|旁听",
+    ),
     # "负责人出庭应诉案件45件": cases with an appearance, counted as appearances.
-    rule("leader_court_appearances", "次", CASES, r"出庭", needs=r"负责人|首长",
-         exclude=_ONE_LEADER + r"|旁听|率|比例"),
+    rule(
+        "leader_court_appearances",
+        "次",
+        CASES,
+        r"出庭",
+        needs=r"负责人|首长",
+        exclude=_ONE_LEADER + r"|旁听|率|比例",
+    ),
     rule("litigation_loss_rate", "%", PERCENT, r"败诉率"),
     rule("litigation_lost", "件", CASES, r"败诉", exclude=r"败诉率"),
     rule("litigation_won", "件", CASES, r"胜诉", exclude=r"胜诉率"),
     rule("litigation_pending", "件", CASES, _PENDING, domain=LITIGATION),
-    rule("litigation_cases", "件", CASES, r"被告|起诉|收案|新收|受理|应诉",
-         domain=LITIGATION, exclude=r"刑事|民事|调解|撤诉|复议|出庭|" + _PENDING),
-    rule("litigation_cases", "件", CASES, r"诉讼|行政案件|案件", domain=LITIGATION,
-         exclude=r"刑事|民事|调解|撤诉|复议|审结|结案|办结|判决|出庭|" + _PENDING, weak=True),
+    rule(
+        "litigation_cases",
+        "件",
+        CASES,
+        r"被告|被诉|起诉|收案|新收|受理|应诉",
+        domain=LITIGATION,
+        exclude=r"刑事|民事|调解|撤诉|复议|出庭|" + _PENDING,
+    ),
+    rule(
+        "litigation_cases",
+        "件",
+        CASES,
+        r"诉讼|行政案件|案件",
+        domain=LITIGATION,
+        exclude=r"刑事|民事|调解|撤诉|复议|审结|结案|办结|判决|出庭|" + _PENDING,
+        weak=True,
+    ),
     # 规范性文件与合法性审查
     rule("normative_docs_cleaned", "件", CASES | {"份", "部", "篇"}, r"清理", domain=NORMATIVE),
-    rule("normative_docs_reviewed", "件", CASES | {"份", "部", "篇"}, r"审查|审核",
-         domain=NORMATIVE, exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策|公平竞争|意见|建议"),
+    rule(
+        "normative_docs_reviewed",
+        "件",
+        CASES | {"份", "部", "篇"},
+        r"审查|审核",
+        domain=NORMATIVE,
+        exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策|公平竞争|意见|建议",
+    ),
     rule("normative_docs_filed", "件", CASES | {"份", "部", "篇"}, r"备案|报备", domain=NORMATIVE),
     # 政务公开
-    rule("info_disclosed_proactively", "条", frozenset({"条", "件", "个", "篇"}),
-         r"主动公开|(?:发布|公开)(?:各类|各项)?(?:政府|政务)信息",
-         exclude=r"微信|微博|公众号|新媒体|头条|抖音|重点领域|七公示|双公示|信用|解读|申请"),
-    rule("disclosure_requests", "件", frozenset({"件", "个", "人次", "条", "份", "宗"}),
-         r"依申请公开|申请公开|公开申请"),
+    rule(
+        "info_disclosed_proactively",
+        "条",
+        frozenset({"条", "件", "个", "篇"}),
+        r"主动公开|(?:发布|公开)(?:各类|各项)?(?:政府|政务)信息",
+        exclude=r"微信|微博|公众号|新媒体|头条|抖音|重点领域|七公示|双公示|信用|解读|申请",
+    ),
+    rule(
+        "disclosure_requests",
+        "件",
+        frozenset({"件", "个", "人次", "条", "份", "宗"}),
+        r"依申请公开|申请公开|公开申请",
+    ),
     # 人民调解 / 矛盾纠纷化解
-    rule("mediation_success_rate", "%", PERCENT, r"调解成功率|化解成功率|调处成功率|成功率|化解率",
-         domain=MEDIATION),
-    rule("mediation_resolved", "件", CASES,
-         r"调解成功|成功调解|调处成功|(?<!排查)(?<!调处)化解|调成|达成(?:调解)?协议",
-         domain=MEDIATION, exclude=r"刑事|上访|信访"),
-    rule("mediation_disputes", "件", CASES, r"调解|调处|排查|摸排|受理",
-         domain=MEDIATION, exclude=r"刑事|上访|信访|调解员"),
+    rule(
+        "mediation_success_rate",
+        "%",
+        PERCENT,
+        r"调解成功率|化解成功率|调处成功率|成功率|化解率",
+        domain=MEDIATION,
+    ),
+    rule(
+        "mediation_resolved",
+        "件",
+        CASES,
+        r"调解成功|成功调解|调处成功|(?<!排查)(?<!调处)化解|调成|达成(?:调解)?协议",
+        domain=MEDIATION,
+        exclude=r"刑事|上访|信访",
+    ),
+    rule(
+        "mediation_disputes",
+        "件",
+        CASES,
+        r"调解|调处|排查|摸排|受理",
+        domain=MEDIATION,
+        exclude=r"刑事|上访|信访|调解员",
+    ),
     # 信访
-    rule("petitions_total", "件次", frozenset({"件次", "件", "批次", "人次", "批", "宗"}),
-         r"信访总量|信访量|信访(?:事项|案件|件)|来信来访|群众来访|受理信访", exclude=r"包案"),
+    rule(
+        "petitions_total",
+        "件次",
+        frozenset({"件次", "件", "批次", "人次", "批", "宗"}),
+        r"信访总量|信访量|信访(?:事项|案件|件)|来信来访|群众来访|受理信访",
+        exclude=r"包案",
+    ),
     # 12345 热线
     rule("hotline_satisfaction_rate", "%", PERCENT, r"满意率|满意度", domain=HOTLINE),
     rule("hotline_resolution_rate", "%", PERCENT, r"办结率|办理率|结办率|按时办结率", domain=HOTLINE),
-    rule("hotline_resolved", "件", CASES | {"条", "单"}, r"办结|办理完成|办理完毕|办复|解决",
-         domain=HOTLINE),
-    rule("hotline_received", "件", CASES | {"条", "单", "次", "通"},
-         r"受理|接听|接收|收到|接到|诉求|工单|来电|话务|热线", domain=HOTLINE),
+    rule("hotline_resolved", "件", CASES | {"条", "单"}, r"办结|办理完成|办理完毕|办复|解决", domain=HOTLINE),
+    rule(
+        "hotline_received",
+        "件",
+        CASES | {"条", "单", "次", "通"},
+        r"受理|接听|接收|收到|接到|诉求|工单|来电|话务|热线|接件|来件|受理量|转办",
+        domain=HOTLINE,
+    ),
     # 行政执法
-    rule("enforcement_personnel_trained", "人", PERSONS, r"培训|轮训|集训|训练|参训",
-         needs=r"执法", exclude=r"知识测试|知识考试|测试|竞赛|考法|学法考试|学法用法考试|申领|资格考试",
-         around=True),
-    rule("enforcement_personnel_certified", "人", PERSONS,
-         r"执法证|执法资格|资格考试|执法证件|持证|申领|换领|换发|考试合格|通过考试",
-         needs=r"执法", exclude=r"知识测试|知识考试|测试|竞赛|考法|学法|共有|现有|总数|持证率|持证比例",
-         around=True),
-    rule("enforcement_personnel_certified", "人", frozenset({"个", "张", "本"}), r"执法证", around=True,
-         exclude=r"知识测试|知识考试|测试|竞赛|考法|学法"),
-    rule("enforcement_penalty_cases", "件", CASES, r"行政处罚|处罚案件|作出处罚|实施处罚|处罚决定",
-         exclude=r"不予处罚|免罚|轻微"),
-    rule("enforcement_complaints", "件", CASES, r"投诉", needs=r"执法",
-         exclude=r"服务|窗口|热线|12345|营商|消费"),
+    rule(
+        "enforcement_personnel_trained",
+        "人",
+        PERSONS,
+        r"培训|轮训|集训|训练|参训",
+        needs=r"执法",
+        exclude=r"知识测试|知识考试|测试|竞赛|考法|学法考试|学法用法考试|申领|资格考试",
+        around=True,
+    ),
+    rule(
+        "enforcement_personnel_certified",
+        "人",
+        PERSONS,
+        r"执法证|执法资格|资格考试|执法证件|持证|申领|换领|换发|考试合格|通过考试",
+        needs=r"执法",
+        exclude=r"知识测试|知识考试|测试|竞赛|考法|学法|共有|现有|总数|持证率|持证比例",
+        around=True,
+    ),
+    rule(
+        "enforcement_personnel_certified",
+        "人",
+        frozenset({"个", "张", "本"}),
+        r"执法证",
+        around=True,
+        exclude=r"知识测试|知识考试|测试|竞赛|考法|学法",
+    ),
+    rule(
+        "enforcement_penalty_cases",
+        "件",
+        CASES,
+        r"行政处罚|处罚案件|作出处罚|实施处罚|处罚决定",
+        exclude=r"不予处罚|免罚|轻微",
+    ),
+    rule(
+        "enforcement_complaints",
+        "件",
+        CASES,
+        r"投诉",
+        needs=r"执法",
+        exclude=r"服务|窗口|热线|12345|营商|消费",
+    ),
     # 法律顾问
-    rule("legal_advisers", "名", frozenset({"名", "人", "位"}), r"法律顾问", around=True,
-         exclude=r"村|社区|居委|律师事务所"),
+    rule(
+        "legal_advisers",
+        "名",
+        frozenset({"名", "人", "位"}),
+        r"法律顾问",
+        around=True,
+        exclude=r"村|社区|居委|律师事务所",
+    ),
     rule("legal_adviser_coverage_rate", "%", PERCENT, r"覆盖", needs=r"法律顾问", around=True),
     # 普法
-    rule("publicity_events", "场", frozenset({"场", "场次"}), r"宣讲|宣传|讲座|普法|送法|活动|授课|法治课",
-         domain=PUBLICITY, exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审"),
-    rule("publicity_events", "场", frozenset({"次", "期"}),
-         r"(?:普法|法治宣传|法制宣传|宣讲|" + _SIX_INTO + r")\S{0,8}?活动|普法宣传|法治宣传|送法",
-         domain=PUBLICITY, exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审|讲座"),
-    rule("publicity_participants", "人", PERSONS,
-         r"参加|参与|覆盖|受众|受益|惠及|听众|群众|人数|观看|参学|受教育|现场",
-         domain=PUBLICITY,
-         exclude=r"干部|执法人员|公务员|领导|宣讲员|明白人|志愿者|律师|调解员|工作人员|考试|参考|测试|咨询"),
-    rule("publicity_materials", "份", frozenset({"份", "册", "本", "张", "件"}),
-         r"发放|派发|分发|赠送|发送|散发|印发|印制|发出",
-         needs=r"资料|册|宣传品|材料|读本|宣传单|传单|折页|宣传页|法律书籍|书籍|法治|普法|宣传", around=True,
-         exclude=r"海报|横幅|标语"),
+    rule(
+        "publicity_events",
+        "场",
+        frozenset({"场", "场次"}),
+        r"宣讲|宣传|讲座|普法|送法|活动|授课|法治课",
+        domain=PUBLICITY,
+        exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审",
+    ),
+    rule(
+        "publicity_events",
+        "场",
+        frozenset({"次", "期"}),
+        r"(?:普法|法治宣传|法制宣传|宣讲|" + _SIX_INTO + r")\S{0,8}?活动|普法宣传|法治宣传|送法",
+        domain=PUBLICITY,
+        exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审|讲座",
+    ),
+    rule(
+        "publicity_participants",
+        "人",
+        PERSONS,
+        r"参加|参与|覆盖|受众|受益|惠及|听众|群众|人数|观看|参学|受教育|现场",
+        domain=PUBLICITY,
+        exclude=r"干部|执法人员|公务员|领导|宣讲员|明白人|志愿者|律师|调解员|工作人员|考试|参考|测试|咨询",
+    ),
+    rule(
+        "publicity_materials",
+        "份",
+        frozenset({"份", "册", "本", "张", "件"}),
+        r"发放|派发|分发|赠送|发送|散发|印发|印制|发出",
+        needs=r"资料|册|宣传品|材料|读本|宣传单|传单|折页|宣传页|法律书籍|书籍|法治|普法|宣传",
+        around=True,
+        exclude=r"海报|横幅|标语",
+    ),
 )
 
 KEYS: frozenset[str] = frozenset(r.key for r in RULES)

@@ -13,7 +13,8 @@ _NOUN_AFTER_PENALTY = 100
 # 建议12件", "审查合同30份") is about that object, not about the cue's catalog figure.
 _FOREIGN_OBJECT = re.compile(
     r"建议|提案|(?<!复)议案|合同|协议|专利|商标|证照|项目|企业|商户|资金|经费|案卷|卷宗|课题|会议|简报|视频|短信|"
-    r"咨询|意见书|法律意见|线索|隐患|检查|抽查|事项清单|权力清单|许可事项")
+    r"咨询|意见书|法律意见|线索|隐患|检查|抽查|事项清单|权力清单|许可事项"
+)
 _DOMAINS = tuple({r.domain.pattern: r.domain for r in RULES if r.domain is not None}.values())
 
 
@@ -29,8 +30,9 @@ def active_domain(ctx: str) -> re.Pattern[str] | None:
     return best[1] if best else None
 
 
-def _cue_distance(r: Rule, pre: str, post: str, own_clause: int, object_first: bool,
-                  noun_follows: bool) -> int | None:
+def _cue_distance(
+    r: Rule, pre: str, post: str, own_clause: int, object_first: bool, noun_follows: bool
+) -> int | None:
     if object_first:
         # "对X文件10件,进行了备案审查": the verb comes after; the last cue is the head verb.
         ends = [len(post) - m.end() for m in r.cue.finditer(post)]
@@ -51,8 +53,16 @@ def _cue_distance(r: Rule, pre: str, post: str, own_clause: int, object_first: b
     return distance
 
 
-def choose_rule(unit: str, ctx: str, pre: str, post: str, *, own_clause: int, object_first: bool = False,
-                noun_follows: bool = False) -> Rule | None:
+def choose_rule(
+    unit: str,
+    ctx: str,
+    pre: str,
+    post: str,
+    *,
+    own_clause: int,
+    object_first: bool = False,
+    noun_follows: bool = False,
+) -> Rule | None:
     """The eligible rule whose cue stands nearest to the number.
 
     ctx: the paragraph text before the number (for the subject); pre: the text before the number
@@ -61,7 +71,7 @@ def choose_rule(unit: str, ctx: str, pre: str, post: str, *, own_clause: int, ob
     has none); post: the text after the number to the end of its clause. When a noun follows the
     number ("办理了23件行政处罚案件") that noun phrase is searched too, after the words before it.
     """
-    local = pre[len(pre) - own_clause:] + "|" + post
+    local = pre[len(pre) - own_clause :] + "|" + post
     wide = pre + "|" + post
     active = active_domain(ctx)
     best: tuple[int, int, Rule] | None = None
@@ -81,7 +91,7 @@ def choose_rule(unit: str, ctx: str, pre: str, post: str, *, own_clause: int, ob
         distance = _cue_distance(r, pre, post, own_clause, object_first, noun_follows)
         if distance is None:
             continue
-        if not object_first and distance <= own_clause and _FOREIGN_OBJECT.search(pre[len(pre) - distance:]):
+        if not object_first and distance <= own_clause and _FOREIGN_OBJECT.search(pre[len(pre) - distance :]):
             continue
         if r.weak:
             distance += _WEAK_PENALTY

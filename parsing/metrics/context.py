@@ -10,12 +10,14 @@ import re
 
 # Changes, not levels: 同比下降2.1个百分点, 增长20%, 比上年增加5件.
 GROWTH_TAIL = re.compile(
-    r"(?<!新)(?:增加|减少|增长|下降|上升|提高|降低|提升|回落|增|减|多|少)了?(?:约|近|达|超过)?$")
+    r"(?<!新)(?:增加|减少|增长|下降|上升|提高|降低|提升|回落|增|减|多|少)了?(?:约|近|达|超过)?$"
+)
 COMPARISON = re.compile(r"同比|环比|较|相比|比(?:上|去|前|\d)|与.{0,8}相比")
 GROWTH_WORDS = re.compile(r"增幅|降幅|增长率|下降率|增速|百分点")
 # A figure for comparison: "较上年的38件", "上年同期为38件", "同比(38件)".
 PREVIOUS_YEAR_TAIL = re.compile(
-    r"(?:上年|去年|上一年度?|上年度|前一年|上年同期|去年同期|同期)(?:同期)?(?:的|为|是)?$")
+    r"(?:上年|去年|上一年度?|上年度|前一年|上年同期|去年同期|同期)(?:同期)?(?:的|为|是)?$"
+)
 PREVIOUS_YEAR_ASIDE = re.compile(r"(?:同比|上年|去年|同期|较|比)[(（]?$")
 # A year named as the point of comparison ("较2022年增加") is not the period of later figures.
 COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|与|同比|相比|对比|相较)\s*$")
@@ -23,35 +25,51 @@ COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|与|同比|相比|对比|相较)\
 MULTI_YEAR = re.compile(
     r"近[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|间|以来|累计)"
     r"|(?:19|20)\d{2}\s*年?\s*(?:至|到|—|－|-|~)\s*(?:19|20)\d{2}"
-    r"|历年|十[一二三四五]五(?:期间|以来)|本届政府以来|成立以来|大以来|以来累计|累计以来")
+    r"|历年|十[一二三四五]五(?:期间|以来)|本届政府以来|成立以来|大以来|以来累计|累计以来"
+)
 SINCE = re.compile(r"\s*以来")
 # A parenthesis holds a breakdown or an aside ("(含上年结转3件)"), not the sentence's figure.
 PARENTHESIS = re.compile(r"[(（][^()（）]{0,80}[)）]")
 # Book titles, document numbers and bracketed year ranges hide years that are not periods.
-TITLES = re.compile(r"《[^》]{0,80}》|〔[^〕]{0,12}〕|\[[^\]]{0,12}\]"
-                    r"|[(（][^()（）]{0,20}(?:19|20)\d{2}[^()（）]{0,20}[)）]")
+TITLES = re.compile(
+    r"《[^》]{0,80}》|〔[^〕]{0,12}〕|\[[^\]]{0,12}\]"
+    r"|[(（][^()（）]{0,20}(?:19|20)\d{2}[^()（）]{0,20}[)）]"
+)
 PLAN = re.compile(
-    r"计划|拟(?:于|在|将|开展|组织)|力争|争取|预计|目标|将(?:要|继续|进一步|持续|开展|组织|举办)|打算")
+    r"计划|拟(?:于|在|将|开展|组织)|力争|争取|预计|目标|将(?:要|继续|进一步|持续|开展|组织|举办)|打算"
+)
 PLAN_START = re.compile(
-    r"^(?:下一步|下步|明年|今后|(?:19|20)\d{2}\s*年[,，]?\s*(?:我|全|本)?[\u4e00-\u9fff]{0,3}将)")
+    r"^(?:下一步|下步|明年|今后|(?:19|20)\d{2}\s*年[,，]?\s*(?:我|全|本)?[\u4e00-\u9fff]{0,3}将)"
+)
 RATE_TAIL = re.compile(
-    r"(?:率|比例)(?:为|是|达|达到|均为|均达|均达到|保持在|稳定在|提高到|提升至|提高至|提升到|上升到|上升至)?$")
+    r"(?:率|比例)(?:为|是|达|达到|均为|均达|均达到|保持在|稳定在|提高到|提升至|提高至|提升到|上升到|上升至)?$"
+)
 # A department of the reporting government acting as the subject: its figure is a sector's.
 SUB_UNIT = re.compile(
     r"(?:其中|^)[,，:：]?\s*(?P<org>(?:[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
-    r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队))")
+    r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队))"
+)
 # Offices that act for the government as a whole (its legal, reconsideration and petition work).
 WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
 GUIDED = re.compile(r"指导")
+# A slice of the body's figure by subject matter ("涉企诉求1,200件", "重点领域信息"): not the total.
+SUBSET = re.compile(r"涉企|涉农|涉疫|涉外|涉法涉诉|重点领域|涉及[\u4e00-\u9fff]{0,6}领域")
+# "由上年的80%提高到95%": the new level takes the key of the old one.
+CHANGED_TO = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|降|升)(?:到|至)$")
 OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
 OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
 # "案件12件,均胜诉": the whole count also gives a second key (gold_format: 均胜诉 → litigation_won).
 ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("litigation_cases",
-     re.compile(r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都)(?:已|获)?胜诉"), "litigation_won"),
-    ("normative_docs_reviewed",
-     re.compile(r"^[,，]?\s*(?:且|并)?(?:均|全部|全都)[^,，;；。]{0,12}(?:报送|报)?(?:备案|报备)"),
-     "normative_docs_filed"),
+    (
+        "litigation_cases",
+        re.compile(r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都)(?:已|获)?胜诉"),
+        "litigation_won",
+    ),
+    (
+        "normative_docs_reviewed",
+        re.compile(r"^[,，]?\s*(?:且|并)?(?:均|全部|全都)[^,，;；。]{0,12}(?:报送|报)?(?:备案|报备)"),
+        "normative_docs_filed",
+    ),
 )
 # "收到、受理、审结行政复议案件分别为52件、48件、45件": one cue per number, in order.
 RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|有|占)?$")
@@ -62,9 +80,11 @@ COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]")
 # What may follow a count without being the noun it counts: particles, adverbs and verbs.
 FUNCTION_START = re.compile(
     r"[已均其同较比占涉依按并且和及都共为是在中左以上下余多增减降提环、被给]"
-    r"|进行|予以|作出|得到|获得|实现|纳入|报送|提请|通过|完成|办理|处理|移送|转交|转办|全部|经")
+    r"|进行|予以|作出|得到|获得|实现|纳入|报送|提请|通过|完成|办理|处理|移送|转交|转办|全部|经"
+)
 CASE_NOUN = re.compile(
-    r"^(?:的)?[\u4e00-\u9fff]{0,8}?(?:案|申请|纠纷|诉求|工单|文件|投诉|事项|信访|来信|来访|信息)")
+    r"^(?:的)?[\u4e00-\u9fff]{0,8}?(?:案|申请|纠纷|诉求|工单|文件|投诉|事项|信访|来信|来访|信息)"
+)
 QUAL_BEFORE = (
     ("more_than", re.compile(r"(?:超过|超出|超|逾|多于|高于)了?$")),
     ("approx", re.compile(r"(?:约|大约|近|将近|接近|近乎)$")),
@@ -76,8 +96,10 @@ QUAL_AFTER = (
     ("approx", re.compile(r"^(?:左右|上下)")),
 )
 # Cheap test that a sentence can hold a figure at all (most sentences of a report do not).
-ANY_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千][余多万亿]?"
-                        r"[件宗起例人名位次场份册本个条]")
+ANY_NUMBER = re.compile(
+    r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千][余多万亿]?"
+    r"[件宗起例人名位次场份册本个条]"
+)
 
 
 def blank_titles(s: str) -> str:

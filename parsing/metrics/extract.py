@@ -51,19 +51,20 @@ class _Sentence:
 
 
 def _listed_items(scan: str, tokens: list[NumToken]) -> dict[int, str]:
-    """"收到、受理、审结…分别为52件、48件、45件": the list item that names each number."""
+    """ "收到、受理、审结…分别为52件、48件、45件": the list item that names each number."""
     out: dict[int, str] = {}
     prev_end = 0
     for i, tok in enumerate(tokens):
-        m = cx.RESPECTIVELY.search(scan[prev_end:tok.start].rstrip())
+        m = cx.RESPECTIVELY.search(scan[prev_end : tok.start].rstrip())
         prev_end = tok.end
         if m is None:
             continue
         head_end = scan.rfind("分别", 0, tok.start)
-        head = scan[clause_start(scan, head_end):head_end]
+        head = scan[clause_start(scan, head_end) : head_end]
         run = [i]
         while run[-1] + 1 < len(tokens) and _BETWEEN_LISTED.match(
-                scan[tokens[run[-1]].end:tokens[run[-1] + 1].start]):
+            scan[tokens[run[-1]].end : tokens[run[-1] + 1].start]
+        ):
             run.append(run[-1] + 1)
         for splitter in ("、", cx.LIST_SEPARATOR):
             items = head.split(splitter) if isinstance(splitter, str) else splitter.split(head)
@@ -79,14 +80,24 @@ def _prepare(sentence: str, lead: str, report_year: int | None) -> _Sentence | N
     if not tokens or cx.PLAN_START.search(scan):
         return None
     years = years_in(scan)
-    since = min((end for _s, end, y in years
-                 if report_year and y < report_year and cx.SINCE.match(scan, end)), default=None)
-    return _Sentence(scan, lead, tokens, years, [m.span() for m in cx.PARENTHESIS.finditer(scan)],
-                     since, _listed_items(scan, tokens))
+    since = min(
+        (end for _s, end, y in years if report_year and y < report_year and cx.SINCE.match(scan, end)),
+        default=None,
+    )
+    return _Sentence(
+        scan,
+        lead,
+        tokens,
+        years,
+        [m.span() for m in cx.PARENTHESIS.finditer(scan)],
+        since,
+        _listed_items(scan, tokens),
+    )
 
 
-def _year(s: _Sentence, tok: NumToken, window_start: int, report_year: int | None,
-          pre: str, aside_previous: bool) -> tuple[int | None, bool]:
+def _year(
+    s: _Sentence, tok: NumToken, window_start: int, report_year: int | None, pre: str, aside_previous: bool
+) -> tuple[int | None, bool]:
     """(period year, whether the number is a figure for comparison)."""
     year = report_year
     named_here = False
@@ -94,8 +105,9 @@ def _year(s: _Sentence, tok: NumToken, window_start: int, report_year: int | Non
         if ys >= tok.start:
             break
         in_window = ys >= window_start
-        if cx.COMPARED_YEAR_BEFORE.search(s.scan[max(0, ys - 3):ys]) and not _DIRECTLY_BEFORE.match(
-                s.scan[ye:tok.start]):
+        if cx.COMPARED_YEAR_BEFORE.search(s.scan[max(0, ys - 3) : ys]) and not _DIRECTLY_BEFORE.match(
+            s.scan[ye : tok.start]
+        ):
             continue  # "较2022年增加5件,达到62件": 2022 is the comparison, not 62's year
         year, named_here = y, in_window
     previous = aside_previous or cx.PREVIOUS_YEAR_TAIL.search(pre) is not None
@@ -111,27 +123,45 @@ def _is_change(unit: str | None, pre: str, clause: str) -> bool:
     return cx.GROWTH_TAIL.search(pre) is not None and cx.COMPARISON.search(clause) is not None
 
 
-def _skip(s: _Sentence, tok: NumToken, clause: str, pre: str, post: str, *, issuer: str | None,
-          own_level: bool, unit: str) -> bool:
+def _skip(
+    s: _Sentence,
+    tok: NumToken,
+    clause: str,
+    pre: str,
+    post: str,
+    *,
+    issuer: str | None,
+    own_level: bool,
+    unit: str,
+) -> bool:
     """True when the number is no figure of the reporting body's year (the conventions)."""
-    ctx = s.scan[:tok.start]
+    ctx = s.scan[: tok.start]
     if cx.MULTI_YEAR.search(ctx) or cx.PLAN.search(clause):
         return True
     if s.since is not None and tok.start > s.since:
         return True
     sub_unit = cx.SUB_UNIT.search(clause.strip())
-    if sub_unit and not cx.WHOLE_BODY_OFFICE.search(sub_unit["org"]) and not (
-        issuer and (sub_unit["org"] in issuer or issuer.endswith(sub_unit["org"][1:]))
+    if (
+        sub_unit
+        and not cx.WHOLE_BODY_OFFICE.search(sub_unit["org"])
+        and not (issuer and (sub_unit["org"] in issuer or issuer.endswith(sub_unit["org"][1:])))
     ):
         return True
     if own_level and cx.GUIDED.search(clause):
         return True
-    return (unit in cx.CASE_UNITS and cx.COUNTED_NOUN.match(post) is not None
-            and not cx.FUNCTION_START.match(post) and not cx.CASE_NOUN.match(post))
+    if cx.SUBSET.search(clause):
+        return True
+    return (
+        unit in cx.CASE_UNITS
+        and cx.COUNTED_NOUN.match(post) is not None
+        and not cx.FUNCTION_START.match(post)
+        and not cx.CASE_NOUN.match(post)
+    )
 
 
-def _sentence_facts(s: _Sentence, report_year: int | None, issuer: str | None,
-                    own_level: bool) -> list[_Candidate]:
+def _sentence_facts(
+    s: _Sentence, report_year: int | None, issuer: str | None, own_level: bool
+) -> list[_Candidate]:
     scan, tokens = s.scan, s.tokens
     out: list[_Candidate] = []
     prev_end = 0
@@ -140,17 +170,18 @@ def _sentence_facts(s: _Sentence, report_year: int | None, issuer: str | None,
         cstart = clause_start(scan, tok.start)
         window_start = max(prev_end, clause_start(scan, max(0, cstart - 1)))
         figure_before = prev_end
-        pre = scan[window_start:tok.start]
-        clause = scan[cstart:tok.start]
+        pre = scan[window_start : tok.start]
+        clause = scan[cstart : tok.start]
         if _is_change(tok.unit, pre, clause):
             continue  # a change is read through: "较上年增加30件,达到410件" keeps its subject
         if tok.unit is not None:
             prev_end = tok.end
         cend = clause_end(scan, tok.end)
-        post = scan[tok.end:min(next_start, cend)]
+        post = scan[tok.end : min(next_start, cend)]
         aside = next(((a, b) for a, b in s.asides if a <= tok.start < b), None)
         aside_previous = aside is not None and bool(
-            cx.PREVIOUS_YEAR_ASIDE.search(scan[max(0, aside[0] - 4):aside[0] + 1]))
+            cx.PREVIOUS_YEAR_ASIDE.search(scan[max(0, aside[0] - 4) : aside[0] + 1])
+        )
         if aside is not None and not aside_previous:
             continue
         unit = tok.unit
@@ -162,37 +193,51 @@ def _sentence_facts(s: _Sentence, report_year: int | None, issuer: str | None,
             continue
         object_first = cx.OBJECT_FIRST.match(clause.strip()) is not None
         if object_first:
-            post = scan[tok.end:min(next_start, clause_end(scan, cend + 1))]
+            post = scan[tok.end : min(next_start, clause_end(scan, cend + 1))]
         year, comparison = _year(s, tok, figure_before, report_year, pre, aside_previous)
-        ctx = s.lead + "|" + scan[:tok.start]
+        ctx = s.lead + "|" + scan[: tok.start]
         if i in s.listed:
             item = s.listed[i]
             r = choose_rule(unit, ctx, item, "", own_clause=len(item))
         else:
-            noun_follows = (cx.COUNTED_NOUN.match(post) is not None and not cx.FUNCTION_START.match(post)
-                            and not object_first)
-            r = choose_rule(unit, ctx, pre, post, own_clause=tok.start - max(cstart, window_start),
-                            object_first=object_first, noun_follows=noun_follows)
-        if r is None and comparison and out and unit in out[-1].rule.units:
-            r = out[-1].rule  # "2023年收到52件,2022年为41件" / "较上年的38件": the key repeats
+            noun_follows = (
+                cx.COUNTED_NOUN.match(post) is not None
+                and not cx.FUNCTION_START.match(post)
+                and not object_first
+            )
+            r = choose_rule(
+                unit,
+                ctx,
+                pre,
+                post,
+                own_clause=tok.start - max(cstart, window_start),
+                object_first=object_first,
+                noun_follows=noun_follows,
+            )
+        if r is None and out and unit in out[-1].rule.units and (comparison or cx.CHANGED_TO.search(pre)):
+            # "2023年收到52件,2022年为41件" / "较上年的38件" / "由80%提高到95%": the key repeats
+            r = out[-1].rule
         if r is None:
             continue
-        if report_year is not None and year is not None and not (
-            report_year - _YEAR_WINDOW <= year <= report_year
+        if (
+            report_year is not None
+            and year is not None
+            and not (report_year - _YEAR_WINDOW <= year <= report_year)
         ):
             continue  # a plan for a later year, or a stray historical figure
         if r.unit == "%" and not 0 <= tok.value <= 100:
             continue
-        out.append(_Candidate(r, tok, tok.value, cx.qualifier(pre, scan[tok.end:], tok.more), year))
-        following = scan[tok.end:clause_end(scan, cend + 1)]
+        out.append(_Candidate(r, tok, tok.value, cx.qualifier(pre, scan[tok.end :], tok.more), year))
+        following = scan[tok.end : clause_end(scan, cend + 1)]
         for source, pattern, target in cx.ALL_OF_THEM:
             if r.key == source and pattern.search(following):
                 out.append(_Candidate(rule_for_key(target), tok, tok.value, out[-1].qualifier, year))
     return out
 
 
-def extract_metrics(text: str, report_year: int | None, *, issuer: str | None = None,
-                    issuer_kind: str | None = None) -> list[MetricFact]:
+def extract_metrics(
+    text: str, report_year: int | None, *, issuer: str | None = None, issuer_kind: str | None = None
+) -> list[MetricFact]:
     """Catalog facts stated in `text`, each with the sentence it comes from (span into `text`).
 
     Sentences in the next-year plan part are skipped. The same key, value and year stated twice
@@ -201,8 +246,11 @@ def extract_metrics(text: str, report_year: int | None, *, issuer: str | None = 
     parts = part_index(text)
     # A department that states its own figures (本级/全局) beside the area it guides: paragraphs
     # (lines) that name its own level are read without the guided clauses.
-    own_lines = ([m.span() for m in _LINE.finditer(text) if cx.OWN_LEVEL.search(m.group())]
-                 if issuer_kind == "department" else [])
+    own_lines = (
+        [m.span() for m in _LINE.finditer(text) if cx.OWN_LEVEL.search(m.group())]
+        if issuer_kind == "department"
+        else []
+    )
     facts: list[MetricFact] = []
     seen: set[tuple[str, float, int | None]] = set()
     for start, end in sentence_spans(text):
@@ -210,7 +258,7 @@ def extract_metrics(text: str, report_year: int | None, *, issuer: str | None = 
         if not cx.ANY_NUMBER.search(sentence) or parts.part_at(start) == "next_year":
             continue
         line_start = text.rfind("\n", 0, start) + 1
-        prepared = _prepare(sentence, text[max(line_start, start - _LEAD_CHARS):start], report_year)
+        prepared = _prepare(sentence, text[max(line_start, start - _LEAD_CHARS) : start], report_year)
         if prepared is None:
             continue
         own_level = any(a <= start < b for a, b in own_lines)
@@ -219,8 +267,16 @@ def extract_metrics(text: str, report_year: int | None, *, issuer: str | None = 
             if ident in seen:
                 continue
             seen.add(ident)
-            facts.append(MetricFact(
-                key=c.rule.key, value=c.value, unit=c.rule.unit, qualifier=c.qualifier,
-                period_year=c.year, evidence=sentence, start=start, end=end,
-            ))
+            facts.append(
+                MetricFact(
+                    key=c.rule.key,
+                    value=c.value,
+                    unit=c.rule.unit,
+                    qualifier=c.qualifier,
+                    period_year=c.year,
+                    evidence=sentence,
+                    start=start,
+                    end=end,
+                )
+            )
     return facts

@@ -26,7 +26,7 @@ _PHRASE_CHARS = 12
 
 
 def _phrase(sentence: str, pos: int) -> str:
-    window = sentence[max(0, pos - _PHRASE_CHARS):pos]
+    window = sentence[max(0, pos - _PHRASE_CHARS) : pos]
     cut = 0
     for m in _PHRASE_START.finditer(window):
         cut = m.end()
@@ -51,8 +51,14 @@ def extract_numeric_mentions(text: str) -> list[NumericMention]:
                 bi += 1
             if bi < len(blocked) and blocked[bi][0] < end:
                 continue
-            mentions.append(NumericMention(
-                value=tok.value, unit=tok.unit, phrase=_phrase(sentence, tok.start),
-                sentence=text[s_start:s_end], start=start, end=end,
-            ))
+            mentions.append(
+                NumericMention(
+                    value=tok.value,
+                    unit=tok.unit,
+                    phrase=_phrase(sentence, tok.start),
+                    sentence=text[s_start:s_end],
+                    start=start,
+                    end=end,
+                )
+            )
     return mentions
