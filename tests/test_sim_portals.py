@@ -131,23 +131,29 @@ def test_hanweb_embedded_records_plus_dataproxy_cover_the_column(sim, client):
 
 
 def test_gkmlpt_api_lists_every_post(sim, client):
-    for source in [s for s in sim.sources if s.adapter == "gkmlpt"]:
-        index_url, cat = source.columns[0].url.split("#")
-        html = client.get(index_url).text
-        sid = re.search(r"window._CONFIG = \{SID:'(\d+)'", html).group(1)
-        tree = json.loads(re.search(r"TREE:(\[.*?\]), SERVICE_AREA_ID:", html).group(1))
-        assert any(c["id"] == int(cat) for node in tree for c in node["children"])
-        found, page = set(), 1
-        while True:
-            data = client.get(
-                f"{source.base_url}gkmlpt/api/all/{cat}", params={"page": page, "sid": sid}
-            ).json()
-            if not data["articles"]:
-                break
-            assert len(data["articles"]) <= 100
-            found |= {a["url"] for a in data["articles"]}
-            page += 1
-        assert len(found) == data["total"]
+    sources = [s for s in sim.sources if s.adapter == "gkmlpt"]
+    assert any(len(s.columns) > 1 for s in sources), "no township gkmlpt under a path prefix"
+    for source in sources:
+        found: set[str] = set()
+        for column in source.columns:
+            index_url, cat = column.url.split("#")
+            api = index_url.replace("/gkmlpt/index", f"/gkmlpt/api/all/{cat}")
+            html = client.get(index_url).text
+            sid = re.search(r"window._CONFIG = \{SID:'(\d+)'", html).group(1)
+            tree = json.loads(re.search(r"TREE:(\[.*?\]), SERVICE_AREA_ID:", html).group(1))
+            assert any(c["id"] == int(cat) for node in tree for c in node["children"])
+            here, page = set(), 1
+            while True:
+                data = client.get(api, params={"page": page, "sid": sid}).json()
+                if not data["articles"]:
+                    break
+                assert len(data["articles"]) <= 100
+                here |= {a["url"] for a in data["articles"]}
+                page += 1
+            assert len(here) == data["total"] and not here & found
+            prefix = httpx.URL(index_url).path.removesuffix("/gkmlpt/index")
+            assert all(httpx.URL(u).path.startswith(f"{prefix}/gkmlpt/content/") for u in here)
+            found |= here
         assert found == _docs_by_source(sim)[source.id]
         post = next(iter(found))
         assert "_CONFIG" in client.get(post).text and "DETAIL" in client.get(post).text

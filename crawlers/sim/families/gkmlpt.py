@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from html import escape
 
@@ -37,27 +38,70 @@ _CST = timezone(timedelta(hours=8))
 CITY_SIDS = {"肇庆市": "758001", "江门市": "750001", "惠州市": "752001"}
 
 
-def sid(site: Site) -> str:
-    if site.region.name in CITY_SIDS:
+@dataclass
+class Instance:
+    """One gkmlpt installation: the portal's own at /gkmlpt/, or a township's under a path prefix
+    of the same host (集约化 hosting, e.g. /qyqcdc/gkmlpt/… for a 街道 on its district's portal)."""
+
+    prefix: str  # "" or "/xxxx"
+    sid: str
+    category: int
+    name: str
+    docs: list[Doc]
+
+
+def _sid(site: Site, serial: int) -> str:
+    if serial == 0 and site.region.name in CITY_SIDS:
         return CITY_SIDS[site.region.name]
     city = CITY_SIDS.get(site.region.prefecture or "", "758001")
-    return f"{city[:3]}{random.Random(f'sid|{site.key}').randint(100, 199)}"
+    return f"{city[:3]}{random.Random(f'sid|{site.key}|{serial}').randint(100, 999)}"
 
 
-def category(site: Site) -> int:
-    return 2000 + site.column_id % 1000
+def instances(site: Site) -> list[Instance]:
+    docs = sorted(site.docs, key=lambda d: (d.published, d.doc_id), reverse=True)
+    towns = sorted(
+        {d.issuer.region.name for d in docs if d.issuer.region.level == "township"} - {site.region.name}
+    )
+    root = [d for d in docs if d.issuer.region.name not in towns]
+    out = [Instance("", _sid(site, 0), 2000 + site.column_id % 1000, COLUMN_NAME, root)]
+    for i, town in enumerate(towns, start=1):
+        slug = site.domain.split(".")[1][:2] + _TOWN_PREFIX.get(town, f"jd{i}")
+        out.append(
+            Instance(
+                f"/{slug}",
+                _sid(site, i),
+                2000 + (site.column_id + 7 * i) % 1000,
+                f"{town}{COLUMN_NAME}",
+                [d for d in docs if d.issuer.region.name == town],
+            )
+        )
+    return out
 
 
-def content_path(doc: Doc, mobile: bool = False) -> str:
+_TOWN_PREFIX = {
+    "城关镇": "cgz",
+    "龙泉镇": "lqz",
+    "新华街道": "xhjd",
+    "东城街道": "dcjd",
+    "河口镇": "hkz",
+    "石桥镇": "sqz",
+    "马坪镇": "mpz",
+    "白沙镇": "bsz",
+    "西湖街道": "xhdc",
+    "大安镇": "daz",
+}
+
+
+def content_path(doc: Doc, mobile: bool = False, prefix: str = "") -> str:
     i = doc.doc_id
-    return f"/gkmlpt/content/{i // 1_000_000}/{i // 1000}/{'mpost' if mobile else 'post'}_{i}.html"
+    return f"{prefix}/gkmlpt/content/{i // 1_000_000}/{i // 1000}/{'mpost' if mobile else 'post'}_{i}.html"
 
 
 def _epoch(d: datetime) -> int:
     return int(d.replace(tzinfo=_CST).timestamp())
 
 
-def _article_json(site: Site, doc: Doc, host: str) -> dict:
+def _article_json(site: Site, doc: Doc, host: str, prefix: str) -> dict:
     publisher = doc.issuer.name.split("、")[-1]
     return {
         "id": doc.doc_id,
@@ -71,8 +115,8 @@ def _article_json(site: Site, doc: Doc, host: str) -> dict:
         "created_at": f"{doc.published:%Y-%m-%d %H:%M:%S}",
         "display_publish_time": _epoch(doc.published),
         "first_publish_time": _epoch(doc.published),
-        "url": f"http://{host}{content_path(doc)}",
-        "post_url": f"http://{host}{content_path(doc)}",
+        "url": f"http://{host}{content_path(doc, prefix=prefix)}",
+        "post_url": f"http://{host}{content_path(doc, prefix=prefix)}",
         "classify_main_name": "综合政务",
         "classify_genre_name": "报告",
         "classify_theme_name": COLUMN_NAME,
@@ -83,8 +127,8 @@ def _article_json(site: Site, doc: Doc, host: str) -> dict:
     }
 
 
-def _tree(site: Site) -> list[dict]:
-    cat = category(site)
+def _tree(inst: Instance) -> list[dict]:
+    cat = inst.category
     return [
         {"id": cat - 40, "name": "机构职能", "children": []},
         {
@@ -99,10 +143,10 @@ def _tree(site: Site) -> list[dict]:
     ]
 
 
-def _index_page(site: Site) -> str:
+def _index_page(site: Site, inst: Instance) -> str:
     # The template writes bare keys and a single-quoted SID; the values inside are JSON.
-    tree = json.dumps(_tree(site), ensure_ascii=False)
-    config = f"{{SID:'{sid(site)}', TREE:{tree}, SERVICE_AREA_ID:{int(site.region.code[:6])}}}"
+    tree = json.dumps(_tree(inst), ensure_ascii=False)
+    config = f"{{SID:'{inst.sid}', TREE:{tree}, SERVICE_AREA_ID:{int(site.region.code[:6])}}}"
     body = (
         '<div id="app"></div>\n'
         f"<script>window._CONFIG = {config};</script>\n"
@@ -112,7 +156,7 @@ def _index_page(site: Site) -> str:
     return page_shell(site, f"{site.site_name}政府信息公开", meta_tags(site, "政府信息公开目录"), body)
 
 
-def _content_page(site: Site, doc: Doc, mobile: bool) -> str:
+def _content_page(site: Site, doc: Doc, mobile: bool, inst: Instance) -> str:
     publisher = escape(doc.issuer.name.split("、")[-1])
     detail = {
         "id": doc.doc_id,
@@ -138,7 +182,7 @@ def _content_page(site: Site, doc: Doc, mobile: bool) -> str:
     )
     wrapper = "mobile-content" if mobile else "content-container"
     # The DETAIL JSON escapes '<' as \u003C, as the real pages do, so the HTML inside cannot end the script.
-    config_js = f"{{SID:'{sid(site)}', DETAIL:{detail_js}}}".replace("<", "\\u003C")
+    config_js = f"{{SID:'{inst.sid}', DETAIL:{detail_js}}}".replace("<", "\\u003C")
     body = (
         f"<script>window._CONFIG = {config_js};</script>\n"
         f'<div class="{wrapper}">{table if not mobile else ""}<h1 class="title">{escape(doc.title)}</h1>'
@@ -154,10 +198,8 @@ def date_line(doc: Doc) -> str:
 
 def render(site: Site, seed: int) -> Rendered:
     r = Rendered()
-    cat = category(site)
-    home_and_xxgk(site, r, f"/gkmlpt/index#{cat}")
-    docs = sorted(site.docs, key=lambda d: (d.published, d.doc_id), reverse=True)
-    r.add("/gkmlpt/index", html_resource(site, _index_page(site)))
+    insts = instances(site)
+    home_and_xxgk(site, r, f"/gkmlpt/index#{insts[0].category}")
     r.add(
         "/gkmlpt/gkml/pc/js/chunk-common.js",
         Resource(
@@ -165,35 +207,27 @@ def render(site: Site, seed: int) -> Rendered:
             "application/javascript",
         ),
     )
-    pages = max(1, -(-len(docs) // API_PAGE))
-    for page in range(1, pages + 1):
-        path = f"/gkmlpt/api/all/{cat}?page={page}&sid={sid(site)}"
-        r.truth.append(list_truth(path))
-        r.lists.append(path)
-    for d in docs:
-        path = content_path(d)
-        r.add(path, html_resource(site, _content_page(site, d, mobile=False), d.published))
-        r.add(
-            content_path(d, mobile=True),
-            html_resource(site, _content_page(site, d, mobile=True), d.published),
-        )
-        r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
-        r.leaves.append(path)
+    apis: dict[str, Instance] = {}
+    for inst in insts:
+        _render_instance(site, inst, r)
+        apis[f"{inst.prefix}/gkmlpt/api/all/{inst.category}"] = inst
 
     def handler(req: Request) -> Resource | None:
-        if req.path != f"/gkmlpt/api/all/{cat}":
+        inst = apis.get(req.path)
+        if inst is None:
             return None
         host = req.headers.get("host", "")
         try:
             page = max(int(req.query.get("page", "1") or 1), 1)
         except ValueError:
             page = 1
-        chunk = docs[(page - 1) * API_PAGE : page * API_PAGE] if req.query.get("sid") == sid(site) else []
-        total = len(docs) if req.query.get("sid") == sid(site) else 0
+        known = req.query.get("sid") == inst.sid
+        chunk = inst.docs[(page - 1) * API_PAGE : page * API_PAGE] if known else []
+        total = len(inst.docs) if known else 0
         payload = {
-            "articles": [_article_json(site, d, host) for d in chunk],
+            "articles": [_article_json(site, d, host, inst.prefix) for d in chunk],
             "total": total,
-            "classify": {"id": cat, "name": COLUMN_NAME, "post_count": total},
+            "classify": {"id": inst.category, "name": COLUMN_NAME, "post_count": total},
         }
         return Resource(
             json.dumps(payload, ensure_ascii=False).encode(),
@@ -202,5 +236,21 @@ def render(site: Site, seed: int) -> Rendered:
         )
 
     r.handler = handler
-    r.columns.append((f"/gkmlpt/index#{cat}", COLUMN_NAME, "gkmlpt"))
     return r
+
+
+def _render_instance(site: Site, inst: Instance, r: Rendered) -> None:
+    r.add(f"{inst.prefix}/gkmlpt/index", html_resource(site, _index_page(site, inst)))
+    pages = max(1, -(-len(inst.docs) // API_PAGE))
+    for page in range(1, pages + 1):
+        path = f"{inst.prefix}/gkmlpt/api/all/{inst.category}?page={page}&sid={inst.sid}"
+        r.truth.append(list_truth(path))
+        r.lists.append(path)
+    for d in inst.docs:
+        path = content_path(d, prefix=inst.prefix)
+        r.add(path, html_resource(site, _content_page(site, d, False, inst), d.published))
+        mobile = content_path(d, mobile=True, prefix=inst.prefix)
+        r.add(mobile, html_resource(site, _content_page(site, d, True, inst), d.published))
+        r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
+        r.leaves.append(path)
+    r.columns.append((f"{inst.prefix}/gkmlpt/index#{inst.category}", inst.name, "gkmlpt"))
