@@ -1,10 +1,9 @@
-"""Jobs: the whole yearly pipeline, and a re-parse from the raw archive without refetching."""
+"""Jobs: the whole yearly pipeline, and a re-parse from the raw archive without refetching.
+Both are partitioned by report year, inferred from their assets."""
 
 from __future__ import annotations
 
 import dagster as dg
-
-from pipelines.defs.partitions import report_year_partitions
 
 # Dagster's run tags for a run that covers a range of partitions in one go
 RANGE_START_TAG = "dagster/asset_partition_range_start"
@@ -13,7 +12,6 @@ RANGE_END_TAG = "dagster/asset_partition_range_end"
 report_year_job = dg.define_asset_job(
     "report_year_job",
     selection=dg.AssetSelection.all(),
-    partitions_def=report_year_partitions,
     description="Crawl, parse and load the report years of the run, then rebuild views and search.",
 )
 
@@ -21,7 +19,6 @@ report_year_job = dg.define_asset_job(
 reparse_job = dg.define_asset_job(
     "reparse_job",
     selection=dg.AssetSelection.assets("parsed_reports", "report_tables", "search_index"),
-    partitions_def=report_year_partitions,
     description="Re-parse the archived pages of the run's years (no refetch) and reload the warehouse.",
 )
 

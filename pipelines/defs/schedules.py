@@ -5,7 +5,8 @@ governments) of Y+1, with stragglers into May. So from 1 January to 31 May the p
 for year Y; for the rest of the year it runs weekly over the last two years, which picks up late
 publications and reports edited after release."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import dagster as dg
 
@@ -18,8 +19,11 @@ def in_reporting_season(day: date) -> bool:
 
 
 def _day(context: dg.ScheduleEvaluationContext) -> date:
-    when = context.scheduled_execution_time or datetime.now()
-    return when.date()
+    """The tick's calendar day in Beijing, whatever zone the time was handed over in."""
+    when = context.scheduled_execution_time or datetime.now(UTC)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(ZoneInfo(TIME_ZONE)).date()
 
 
 @dg.schedule(
