@@ -46,6 +46,17 @@ _OWN_GOV = re.compile(r"^([\u4e00-\u9fff]{2,15}?)(?:人民)?政府")
 _OWN_ORG = re.compile(
     r"^(" + _ORG + r")(?=[^\u4e00-\u9fff]|坚持|深入|认真|在|以|全面|紧紧|始终|按照|围绕|积极)"
 )
+_LEVEL_GOV = re.compile(r"^(省|市|县|区|州|盟|旗)(?:人民)?政府(?!办|工作报告)")
+_LEVEL_CHAR = {
+    "省": "province",
+    "市": "prefecture",
+    "州": "prefecture",
+    "盟": "prefecture",
+    "县": "county",
+    "区": "county",
+    "旗": "county",
+}
+_MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 _SPEAKER = re.compile(r"我(局|厅|委|办|县|市|区|镇|乡|街道|省|州|旗)")
 
 # Department types by the work a bureau's report describes; used only when the text says 我局
@@ -156,6 +167,11 @@ def body_issuer(
         return _expand(m.group(1), region_name), speaker
     m = _OWN_GOV.match(clause)
     if m and region_name and not clause.startswith(("在", "全")):
+        return _gov_name(region_name), speaker
+    m = _LEVEL_GOV.match(clause)
+    municipal = m is not None and m.group(1) == "市" and region_name in _MUNICIPALITIES
+    if m and region_name and (_LEVEL_CHAR.get(m.group(1)) == region_level or municipal):
+        # 「省政府坚持…」: the government of the area, named by its level only.
         return _gov_name(region_name), speaker
     if speaker in {"局", "厅"}:
         guess = _department_guess(opening)

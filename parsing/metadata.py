@@ -81,7 +81,15 @@ def title_parts(lines: list[str]) -> list[str]:
         wrapped = not _TITLE_END.search(line) and 0 < len(nxt) <= 30 and "。" not in nxt
         if wrapped and _TITLE_END.search(nxt):
             parts.append(nxt)
-        if line.startswith("关于") and prev and len(prev) <= 30 and _ORG_LINE.search(prev):
+        if (
+            prev
+            and len(prev) <= 30
+            and (
+                (line.startswith("关于") and _ORG_LINE.search(prev))
+                or (_YEAR_START.match(line) and _COVER_ORG.search(prev))
+            )
+        ):
+            # 「中共X委 X人民政府 / 关于…的报告」, or a cover 「X局 / 2020年…工作总结」.
             parts.insert(0, prev)
         if not _YEAR_IN.search("".join(parts)):
             # A bare column name (「法治政府建设年度报告」) above the real title: prefer a title line
@@ -101,6 +109,8 @@ def title_parts(lines: list[str]) -> list[str]:
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d年")
+_YEAR_START = re.compile(r"^(?:19|20)\d\d年")
+_COVER_ORG = re.compile(r"(?:人民政府|政府|局|厅|委员会|办公室|办事处)$")
 _SENTENCE_MARK = re.compile(r"[,。:]")
 
 
@@ -123,7 +133,7 @@ def _plain_years(s: str) -> list[tuple[int, int]]:
 
 _ANNOUNCE_YEAR = re.compile(r"现将.{0,40}?((?:19|20)\d\d)年")
 _ABOUT_YEAR = re.compile(r"关于((?:19|20)\d\d)年度?")
-_OPENING_YEAR = re.compile(r"(?m)^[ ?]{0,6}((?:19|20)\d\d)年(?:度|以来)?[,是在]")
+_OPENING_YEAR = re.compile(r"(?m)^[ ?]{0,40}((?:19|20)\d\d)年(?:度|以来)?[,是在]")
 _TOPIC_YEAR = re.compile(r"((?:19|20)\d\d)年度?(?:推进)?(?:法治政府|依法行政|法治建设)")
 
 

@@ -137,7 +137,7 @@ def _build(
     else:
         who, speaker = issuer.body_issuer(opening, region.name, region.level, area_only, text[:body_start])
         named_elsewhere = region.name is None or not who or not who.startswith(("中共", region.name))
-        if who and named_elsewhere and find_areas(who, stems=False):
+        if who and named_elsewhere and (find_areas(who, stems=False) or region.name is None):
             # The body named in the text is the better witness of the area than stray mentions.
             region = metadata.resolve_region(None, who, text, furniture.meta, url)
     who_kind = issuer.issuer_kind(who, speaker)

@@ -45,3 +45,12 @@ def test_kinds():
     assert issuer_kind("某市司法局") == "department"
     assert issuer_kind(None, "局") == "department"
     assert issuer_kind(None, None) is None
+
+
+def test_government_named_by_level_only():
+    assert (
+        body_issuer("2023年,在省委坚强领导下,省政府坚持依法行政。", "某省", "province", False)[0]
+        == "某省人民政府"
+    )
+    assert body_issuer("2023年,市政府坚持依法行政。", "上海市", "province", False)[0] == "上海市人民政府"
+    assert body_issuer("2023年,县政府坚持依法行政。", "某市", "prefecture", False)[0] is None
