@@ -102,6 +102,8 @@ _PLAUSIBLE = {
 def _plausible(field: str | None, value: str) -> bool:
     """A value found on the line after its label must look like that field (an empty 文号 cell must
     not swallow the title printed below it)."""
+    if len(value) > 60 or any(mark in value for mark in ",。;"):
+        return False  # running text, not a cell value
     rx = _PLAUSIBLE.get(field or "")
     return rx is None or bool(rx.search(value))
 

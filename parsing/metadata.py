@@ -41,8 +41,9 @@ class Furniture:
 
 
 def header_lines(head: str, text: str) -> list[str]:
-    """Lines that may carry title, date and info block: the page head, then the top of the text."""
-    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    """Lines that may carry title and date: the last lines of the page above the body (navigation
+    sits further up), then the top of the text."""
+    lines = [line.strip() for line in head.split("\n") if line.strip()][-20:]
     lines += [line.strip() for line in text.split("\n")[:25] if line.strip()]
     return lines
 
@@ -262,6 +263,9 @@ def resolve_region(
             if prov:
                 return regions.to_region(prov[0][2][0])
     if site is not None:
+        if voice and _LEVEL_RANK[voice] > regions.rank(site):
+            # A county's report on a provincial portal: the site says only which province.
+            return Region(level=voice, province=site.province)
         return regions.to_region(site)
     province = host_province or regions.province_from_doc_numbers(text)
     if province and voice == "province":
@@ -269,6 +273,9 @@ def resolve_region(
     if mentions and voice is None:
         return regions.to_region(regions.pick(mentions[0][2], context, site, host_province))
     return Region(level=voice, province=province)
+
+
+_LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3, "township": 4}
 
 
 def _level_matches(area: regions.Area, voice: str) -> bool:

@@ -43,7 +43,7 @@ def parse_page(content: bytes | str, url: str | None = None, content_type: str |
 def _parse(content: bytes | str, url: str | None, content_type: str | None) -> Report:
     if content is None:
         raise ParseError("no content")
-    head = ""
+    head = top = ""
     furniture = metadata.Furniture()
     attachments: list[str] = []
     if isinstance(content, str):
@@ -70,7 +70,8 @@ def _parse(content: bytes | str, url: str | None, content_type: str | None) -> R
         if kind == sniff.HTML:
             doc = extract_html(decoded, url)
             raw_text = doc.text
-            head = clean_whitespace(doc.head + "\n" + doc.top)
+            head = clean_whitespace(doc.head)
+            top = clean_whitespace(doc.top)
             furniture.meta = {k: clean_whitespace(v) for k, v in doc.meta.items()}
             furniture.titles = [clean_whitespace(t) for t in doc.titles]
             furniture.weak_titles = [clean_whitespace(t) for t in doc.weak_titles]
@@ -88,7 +89,9 @@ def _parse(content: bytes | str, url: str | None, content_type: str | None) -> R
     head_simplified = normalize(head)[0] if head else ""
     lines = metadata.header_lines(head_simplified, text)
     furniture.head_lines = lines
-    furniture.info = metadata.info_block(lines)
+    # The 信息公开 block may sit anywhere above the body, or at the very top of the page.
+    top_lines = [line.strip() for line in normalize(top)[0].split("\n")] if top else []
+    furniture.info = metadata.info_block(head_simplified.split("\n") + lines + top_lines)
     return _build(text, original, furniture, url, content_type, attachments)
 
 
