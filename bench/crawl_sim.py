@@ -25,14 +25,19 @@ from crawlers.sim import SimConfig, SimPortals
 
 
 async def discovery_cost(sim: SimPortals, years: range, data: Path) -> list[tuple]:
+    """Per source: adapter(s), columns, list requests sent by discovery, URLs found."""
     rows = []
     async with Fetcher(archive=Archive(data / "raw-discovery")) as f:
         for source in sim.sources:
             f.register_source(source)
+            found: set[str] = set()
+            requests = 0
             for column in source.columns:
                 counting = CountingFetcher(f)
-                found = {c.url async for c in adapter_for(column, source)(column, source, counting, years)}
-                rows.append((source.id, adapter_name(column, source), column.url, counting.attempts, found))
+                found |= {c.url async for c in adapter_for(column, source)(column, source, counting, years)}
+                requests += counting.attempts
+            adapters = "/".join(sorted({adapter_name(c, source) for c in source.columns}))
+            rows.append((source.id, adapters, len(source.columns), requests, found))
     return rows
 
 
@@ -54,17 +59,18 @@ def main() -> None:
         # the crawl archives the original of a 繁体 gateway or mobile copy: compare canonical pages
         print(f"sim: {len(sim.sources)} portals, faults={args.faults}, report years {config.years.start}–"
               f"{config.years.stop - 1}; asked {years.start}–{years.stop - 1}")
-        head = ("source", "adapter", "req(asked)", "req(all)", "reports(asked)", "reports(all)")
-        print(f"{head[0]:28} {head[1]:8} {head[2]:>10} {head[3]:>9} {head[4]:>15} {head[5]:>13}")
+        head = ("source", "adapter", "cols", "req(asked)", "req(all)", "reports(asked)", "reports(all)")
+        print(f"{head[0]:24} {head[1]:8} {head[2]:>4} {head[3]:>10} {head[4]:>9} {head[5]:>15} {head[6]:>13}")
         asked = asyncio.run(discovery_cost(sim, years, Path(tmp) / "a"))
         everything = asyncio.run(discovery_cost(sim, config.years, Path(tmp) / "b"))
         for row_a, row_all in zip(asked, everything, strict=True):
-            sid, adapter, _url, req_a, found_a = row_a
+            sid, adapter, ncols, req_a, found_a = row_a
             req_all, found_all = row_all[3], row_all[4]
             want_a = {u for u, y in truth_reports[sid] if y in years}
             want_all = {u for u, _ in truth_reports[sid]}
-            print(f"{sid:28} {adapter:8} {req_a:>10} {req_all:>9} {len(want_a & found_a):>7}/{len(want_a):<7}"
-                  f" {len(want_all & found_all):>6}/{len(want_all):<6}")
+            got_a, got_all = len(want_a & found_a), len(want_all & found_all)
+            print(f"{sid:24} {adapter:8} {ncols:>4} {req_a:>10} {req_all:>9} {got_a:>7}/{len(want_a):<7}"
+                  f" {got_all:>6}/{len(want_all):<6}")
         started = time.perf_counter()
         summary = crawl_sources(sim.sources, years, Path(tmp) / "crawl")
         wall = time.perf_counter() - started
