@@ -176,3 +176,32 @@ def test_rearming_makes_transient_faults_fail_again(sim):
         sim.reset_stats(rearm_faults=True)
         assert c.get(entry["url"]).status_code == 503
     assert sim.stats(entry["source_id"])["status_counts"] == {503: 1}
+
+
+def test_rate_limit_counts_a_trailing_second():
+    from crawlers.sim.faults import FaultPlan
+    from crawlers.sim.server import HostServer
+
+    async def never(req):
+        return None
+
+    server = HostServer(
+        "127.0.0.1", never, FaultPlan({}, set(), rate_limit=3), slow_seconds=0, offsite=None, seed=1, name="t"
+    )
+    assert [server._throttled() for _ in range(5)] == [False, False, False, True, True]
+
+
+def test_rate_limited_host_throttles_a_burst(sim):
+    from concurrent.futures import ThreadPoolExecutor
+
+    source = next(s for s in sim.sources if s.id == "sim-hanweb-city")
+    url = source.base_url + "robots.txt"
+
+    def ten(_):
+        with httpx.Client() as c:
+            return [c.get(url).status_code for _ in range(10)]
+
+    with ThreadPoolExecutor(8) as pool:
+        burst = [code for codes in pool.map(ten, range(8)) for code in codes]
+    assert 429 in burst and 200 in burst
+    assert sim.stats(source.id)["status_counts"][429] >= 1

@@ -31,6 +31,8 @@ class Fault:
 class FaultPlan:
     by_path: dict[str, Fault]
     wrong_charset: set[str]  # paths whose Content-Type header claims utf-8 over GBK bytes
+    # Requests a host accepts in any trailing second before it answers 429 (None: no limit).
+    rate_limit: int | None = None
 
     def robots_disallowed(self) -> list[str]:
         return sorted(p for p, f in self.by_path.items() if f.kind == "robots")
@@ -41,6 +43,10 @@ LEAF_TRANSIENT_RATE = 0.08
 LEAF_PERMANENT_RATE = 0.035
 LIST_TRANSIENT_RATE = 0.12
 CHALLENGE_HOST = "trs-county"  # a 瑞数-protected portal: more of its articles answer a challenge
+# A portal that throttles: more than RATE_LIMIT requests within a second get 429 + Retry-After.
+# The sim sources' politeness (10 requests/s) stays under it; an impolite client does not.
+RATE_LIMITED_HOST = "hanweb-city"
+RATE_LIMIT = 15
 
 
 def plan_faults(
@@ -70,7 +76,7 @@ def plan_faults(
         elif roll < challenge_rate + LEAF_PERMANENT_RATE + LEAF_TRANSIENT_RATE:
             by_path[path] = Fault(rng.choice(TRANSIENT), rng.randint(1, 2))
     wrong = {p for p in html_paths if gbk and rng.random() < 0.5}
-    return FaultPlan(by_path, wrong)
+    return FaultPlan(by_path, wrong, RATE_LIMIT if site_key == RATE_LIMITED_HOST else None)
 
 
 def ruishu_challenge(seed_value: str) -> tuple[bytes, str]:

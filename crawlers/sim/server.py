@@ -14,7 +14,7 @@ import struct
 import threading
 import time
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, timedelta, timezone
@@ -116,6 +116,7 @@ class HostServer:
         self.hits: Counter = Counter()  # per path?query, drives transient faults
         self._server: asyncio.base_events.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
+        self._recent: deque[float] = deque()  # request times within the last second (rate limit)
 
     async def start(self, port: int) -> None:
         self._server = await asyncio.start_server(self._serve, host=self.ip, port=port, reuse_address=True)
@@ -189,6 +190,14 @@ class HostServer:
             writer.close()
 
     async def _answer(self, req: Request, writer: asyncio.StreamWriter) -> bool:
+        if self._throttled():
+            return await self._send(
+                writer,
+                req,
+                429,
+                _error_page(429),
+                {"Content-Type": "text/html; charset=utf-8", "Retry-After": "1"},
+            )
         self.hits[req.raw_target] += 1
         fault = self.faults.by_path.get(req.raw_target)
         if (
@@ -222,6 +231,18 @@ class HostServer:
                     {k: v for k, v in headers.items() if k in ("ETag", "Last-Modified")},
                 )
         return await self._send(writer, req, res.status, res.body, headers)
+
+    def _throttled(self) -> bool:
+        """True when this request exceeds the host's rate limit (trailing one-second window)."""
+        limit = self.faults.rate_limit
+        if not limit:
+            return False
+        now = time.monotonic()
+        recent = self._recent
+        recent.append(now)
+        while recent and now - recent[0] > 1.0:
+            recent.popleft()
+        return len(recent) > limit
 
     def _content_type(self, req: Request, res: Resource | None) -> str:
         if res is None:
