@@ -3,7 +3,8 @@
 - Hanweb `/art/{Y}/{M}/{D}/art_{COL}_{ID}.html` and `/col/col{COL}/art/…` -> `/col/col{COL}/index.html`
 - TRS `{column}/{YYYYMM}/t{YYYYMMDD}_{id}.html` -> `{column}/`;
   channel sites `/c{COL}/c{ID}/content.shtml` -> `/c{COL}/`
-- NFCMS `{section}/content/post_{id}.html` -> `{section}/` (gkmlpt content pages name no column)
+- NFCMS `{section}/content/post_{id}.html` -> `{section}/`
+- gkmlpt `{prefix}/gkmlpt/content/…` -> `{prefix}/gkmlpt/index` (one instance per 集约化 prefix)
 - date folders `{column}/{YYYYMM}/{hash}.shtml`, `{column}/{YYYYMMDD}/{uuid}.html` -> `{column}/`
 (report_columns.csv `column_basis` rests on the same shapes.)"""
 
@@ -29,7 +30,10 @@ def column_of_article(url: str) -> tuple[str, str] | None:
         return urlunsplit((parts.scheme, parts.netloc, p, "", ""))
 
     if "/gkmlpt/" in path:
-        return None
+        # 集约化 portals host one gkmlpt per department or township under a path prefix; the content
+        # address names the instance, whose index lists its rule-of-law categories
+        prefix = path[: path.find("/gkmlpt/")]
+        return (at(f"{prefix}/gkmlpt/index"), "gkmlpt") if "/gkmlpt/content/" in path else None
     if m := _HANWEB_ART.search(path):
         return at(f"/col/col{m.group(1)}/index.html"), "hanweb"
     if m := _HANWEB_COL_ART.match(path):

@@ -273,7 +273,7 @@ class _Discovery:
         """Fetch columns named by search hits or sitemap entries, and keep those that list reports."""
         for url, adapter in list(urls.items())[:MAX_PROBES]:
             key = _visit_key(url)
-            if key in self.column_keys or key in self.visited:
+            if key in self.column_keys or key in self.visited or self.known_page(url):
                 continue
             self.visited.add(key)
             page = await self.get(url)
@@ -281,6 +281,16 @@ class _Discovery:
                 await self.consider(url, page, "", via)
             elif adapter:
                 self.findings.notes.append(f"{via} named column {url}, which did not answer")
+
+    def known_page(self, url: str) -> bool:
+        """A found column is served by this page (a gkmlpt index whatever its #category)."""
+        bare = canonical_page(url.split("#", 1)[0])
+        return any(canonical_page(c.url.split("#", 1)[0]) == bare for c in self.findings.columns)
+
+    def covered(self, hit: str) -> bool:
+        """A search hit a found column already lists (its address names that column)."""
+        named = column_of_article(hit)
+        return named is not None and _visit_key(named[0]) in self.column_keys
 
     async def search(self) -> None:
         for endpoint in self.searches.values():
@@ -295,10 +305,12 @@ class _Discovery:
                 links = site_links(page.text or "", page.final_url or url, self.hosts)
                 new = [a for a in self.note_reports(links) if canonical_page(a.url) not in hits]
                 hits.update((canonical_page(a.url), a) for a in new)
-                if n == 1 and new:
+                uncovered = [a for a in new if not self.covered(a.url)]
+                if n == 1 and uncovered:
                     self.findings.search_pages.append(url)
                 seen_results = sum(1 for a in links if _is_article(a.url))
-                if not new or (total is not None and n * max(seen_results, 1) >= total):
+                # results are ranked, not dated: a page adding nothing beyond known columns ends it
+                if not uncovered or (total is not None and n * max(seen_results, 1) >= total):
                     break
             derived = {}
             for hit in hits:
@@ -326,7 +338,7 @@ class _Discovery:
             queue.extend(children)
             for loc in locs:
                 named = column_of_article(loc)
-                if named is not None and TOPIC_SLUG.search(urlsplit(named[0]).path):
+                if named is not None and (TOPIC_SLUG.search(urlsplit(named[0]).path) or named[1] == "gkmlpt"):
                     derived.setdefault(named[0], named[1])
         await self.probe_derived(derived, "sitemap")
 
