@@ -212,6 +212,8 @@ def test_big5_gateway_serves_traditional_text(sim, client):
     html = r.content.decode("big5")
     assert "/gate/big5/" in entry["url"] and "法治政府建設" in html and 'charset="big5"' in html
     assert entry["text_simplified"].split("\n")[0] == entry["title"]
+    assert "/gate/" not in entry["simplified_url"]
+    assert entry["title"] in client.get(entry["simplified_url"]).text
     for m in entry["metrics"]:
         assert m["evidence"] in entry["text_simplified"]
 

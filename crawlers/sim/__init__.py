@@ -27,8 +27,9 @@ Truth entry (JSON-friendly dict):
     issuer_kind, publish_date, metrics [{key, value, unit, qualifier, period_year, evidence}],
     text (title + body as a reader sees it), text_is_excerpt
   extras: attachment_of (article URL of an attachment), report_in_attachment (article whose report is
-    only in the linked PDF; its own metrics are empty), traditional + text_simplified (繁体 gateway pages;
-    evidence is quoted from text_simplified), page (TRS list page index).
+    only in the linked PDF; its own metrics are empty), traditional + text_simplified + title_as_printed +
+    simplified_url (繁体 gateway pages; evidence is quoted from text_simplified; simplified_url is the same
+    document's 简体 address), page (TRS list page index).
 """
 
 from crawlers.sim.config import SimConfig

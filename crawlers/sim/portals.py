@@ -276,7 +276,7 @@ class SimPortals:
             "source_id": f"sim-{portal.site.key}",
         }
         out.update({k: v for k, v in entry.items() if k != "path"})
-        for link in ("report_in_attachment", "attachment_of"):  # paths of the same portal -> URLs
+        for link in ("report_in_attachment", "attachment_of", "simplified_url"):  # same-portal paths -> URLs
             if out.get(link):
                 out[link] = f"http://{portal.netloc}{out[link]}"
         out["recoverable"] = fault is None or fault.recoverable

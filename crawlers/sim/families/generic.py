@@ -139,7 +139,7 @@ def _gateway(site: Site, html: str, when: datetime | None = None) -> Resource:
     return Resource(body, "text/html; charset=big5", last_modified=when)
 
 
-def _traditional_truth(entry: dict) -> dict:
+def _traditional_truth(entry: dict, simplified_path: str) -> dict:
     """Truth of a gateway page: the text as served (繁体) and its simplified form for evidence."""
     text_t = to_traditional(entry["text"])
     entry = dict(entry)
@@ -151,6 +151,8 @@ def _traditional_truth(entry: dict) -> dict:
         {**m, "evidence": to_simplified(to_traditional(m["evidence"]))} for m in entry["metrics"]
     ]
     entry["traditional"] = True
+    # The same document in 简体 at its own address; a crawler may canonicalise to it.
+    entry["simplified_url"] = simplified_path
     return entry
 
 
@@ -180,7 +182,7 @@ def render(site: Site, seed: int) -> Rendered:
         r.add(path, html_resource(site, html, d.published))
         if site.big5_gateway:
             r.add(gate + path, _gateway(site, html, d.published))
-            r.truth.append(_traditional_truth(doc_truth(gate + path, site, d, date_line=date_line(d))))
+            r.truth.append(_traditional_truth(doc_truth(gate + path, site, d, date_line=date_line(d)), path))
             r.leaves.append(gate + path)
         else:
             r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
