@@ -22,7 +22,7 @@ from crawlers.sim.families import render
 from crawlers.sim.families.base import Rendered, Request, Resource
 from crawlers.sim.faults import FaultPlan, ensure_every_kind, plan_faults
 from crawlers.sim.generator import build_world
-from crawlers.sim.model import Site
+from crawlers.sim.model import Doc, Site
 from crawlers.sim.pdf import report_pdf
 from crawlers.sim.server import HostServer
 
@@ -32,7 +32,7 @@ ATTACHMENT_TYPES = {
 }
 
 
-def attachment_bytes(fmt: str, doc) -> bytes:
+def attachment_bytes(fmt: str, doc: Doc) -> bytes:
     return report_pdf(doc) if fmt == "pdf" else report_docx(doc)
 
 
@@ -51,6 +51,7 @@ class Portal:
     site: Site
     rendered: Rendered
     faults: FaultPlan
+    sitemap: bool = False  # robots.txt names a sitemap.xml listing the documents
     server: HostServer | None = None
 
     @property
@@ -82,17 +83,17 @@ def build_portals(config: SimConfig) -> list[Portal]:
     if config.faults != "none":
         ensure_every_kind([(p.site.key, p.faults, p.rendered.leaves) for p in portals], config.seed)
     for index, p in enumerate(portals):
-        p.rendered.routes["/robots.txt"] = _robots(p.site, p.faults, sitemap=index % 2 == 0)
+        p.sitemap = index % 2 == 0
     return portals
 
 
-def _robots(site: Site, faults: FaultPlan, sitemap: bool) -> Resource:
+def _robots(portal: Portal, host: str) -> Resource:
     lines = ["User-agent: *", "Disallow: /bak/", "Disallow: /admin/"]
-    if site.family == "hanweb":
+    if portal.site.family == "hanweb":
         lines.append("Disallow: /jcms_files/jcms1/web1/site/module/jslib/")
-    lines += [f"Disallow: {p}" for p in faults.robots_disallowed()]
-    if sitemap:
-        lines.append("Sitemap: /sitemap.xml")
+    lines += [f"Disallow: {p}" for p in portal.faults.robots_disallowed()]
+    if portal.sitemap:
+        lines.append(f"Sitemap: http://{host}/sitemap.xml")  # robots.txt wants an absolute URL here
     return Resource(("\n".join(lines) + "\n").encode(), "text/plain; charset=utf-8")
 
 
@@ -222,7 +223,9 @@ class SimPortals:
             for key in (req.raw_target, req.path):
                 if key in portal.rendered.attachments:
                     return await self._attachment(portal, key)
-            if req.path == "/sitemap.xml" and "Sitemap: /sitemap.xml" in routes["/robots.txt"].body.decode():
+            if req.path == "/robots.txt":
+                return _robots(portal, req.headers.get("host", portal.netloc))
+            if req.path == "/sitemap.xml" and portal.sitemap:
                 return _sitemap(portal, req.headers.get("host", portal.netloc))
             if handler is not None:
                 return handler(req)
