@@ -72,11 +72,10 @@ def evidence_not_in_text(con: duckdb.DuckDBPyConnection) -> list[dict]:
     )
 
 
-def last_closed_season(today: date) -> int | None:
+def last_closed_season(today: date) -> int:
     """The latest report year whose publication season is over: year Y's reports are due by
     1 April of Y+1; after 31 May of Y+1 a missing one is late, not pending."""
-    year = today.year - 1 if today > date(today.year, 5, 31) else today.year - 2
-    return year
+    return today.year - 1 if today > date(today.year, 5, 31) else today.year - 2
 
 
 def sources_missing_latest_year(con: duckdb.DuckDBPyConnection, today: date) -> tuple[int, list[dict]]:
