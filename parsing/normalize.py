@@ -38,9 +38,8 @@ _DROP = dict.fromkeys([0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD, 0x2060], None)
 # "(PDF)" never matches.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _PINYIN_GLOSS = re.compile(
-    r"(?<=[\u4e00-\u9fff])\((?=[a-z" + _TONED + r"]*[" + _TONED + r"])[a-z" + _TONED + r"]{1,7}\)"
+    r"(?<=[\u4e00-\u9fff])\((?=[a-z" + _TONED + r"]{0,6}[" + _TONED + r"])[a-z" + _TONED + r"]{1,7}\)"
 )
-_TRAILING_SPACE = re.compile(r"[ ]+\n")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _CRLF = re.compile(r"\r\n?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -58,7 +57,8 @@ def clean_whitespace(text: str) -> str:
     text = _CRLF.sub("\n", text)
     text = text.translate(_DROP).translate(_WIDTH_TABLE)
     text = _PINYIN_GLOSS.sub("", text)
-    text = _TRAILING_SPACE.sub("\n", text)
+    # Line by line rather than a regex: a long run of spaces inside a line must stay linear.
+    text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip("\n ")
 
