@@ -75,17 +75,20 @@ def report_title(rng: random.Random, issuer: Issuer, year: int) -> str:
 
 
 def _superior(issuer: Issuer) -> str:
-    level = issuer.region.level
+    """Who 'leads' the issuer in the opening sentence: its own level's party committee and government
+    for a department, the next level up for a government (a township's county or district)."""
+    region = issuer.region
     if issuer.kind == "department":
-        return {"province": "省委、省政府", "prefecture": "市委、市政府", "county": "县委、县政府"}.get(
-            level, "上级党委、政府"
-        )
-    return {
-        "province": "党中央、国务院",
-        "prefecture": "省委、省政府",
-        "county": "市委、市政府",
-        "township": "区委、区政府",
-    }.get(level, "上级党委、政府")
+        word = region.short if region.level != "province" else "省"
+        return f"{word}委、{word}政府"
+    if region.level == "province":
+        return "党中央、国务院"
+    if region.level == "township":
+        word = (region.county or "县")[-1]
+        return f"{word}委、{word}政府"
+    if region.level == "county" and region.prefecture == region.province:  # districts of a municipality
+        return "市委、市政府"
+    return {"prefecture": "省委、省政府", "county": "市委、市政府"}.get(region.level, "上级党委、政府")
 
 
 def _recipient(issuer: Issuer) -> str:

@@ -183,6 +183,7 @@ def render(site: Site, seed: int) -> Rendered:
         body = (
             f'<div class="list"><h2>{COLUMN_NAME}</h2><ul class="list-ul">\n'
             f"{_list_items(site, chunk)}\n</ul>\n"
+            '<script type="text/javascript" src="/images/createPageHTML.js"></script>\n'
             f"{_pager(site, pages, page, len(docs))}</div>"
         )
         html = page_shell(
