@@ -67,6 +67,7 @@ _ARTICLE_SHAPE = re.compile(
 _PAGER_TEXT = re.compile(
     r"^(首页|上一页|下一页|上页|下页|尾页|末页|前一页|后一页|\d{1,4}|[<>‹›«»]{1,2}|GO|跳转)$", re.I
 )
+_IFRAME = re.compile(r"""<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.I)
 _HREF_WITH_FRAGMENT = re.compile(r"""href\s*=\s*["']([^"'#]*/gkmlpt/[^"'#]*#[^"']+)["']""", re.I)
 
 
@@ -107,6 +108,29 @@ class SiteFindings:
     notes: list[str] = field(default_factory=list)
 
 
+_PUBLIC_SUFFIXES = {"gov.cn", "com.cn", "org.cn", "net.cn", "edu.cn", "cn", "com", "org", "net"}
+
+
+def site_base(host: str) -> str:
+    """The part of a host its own sub-sites share: www.hd.gov.cn -> hd.gov.cn."""
+    return host.lower().removeprefix("www.")
+
+
+def on_site(host: str, bases: set[str]) -> bool:
+    """The host is a base or a subdomain of one (信息公开 often lives on xxgk.{site} or {dept}zfxxgk.{site}).
+
+    A base that is itself a public suffix (www.gov.cn -> gov.cn) or an IP address matches only itself."""
+    host = site_base(host)
+    for base in bases:
+        if host == base:
+            return True
+        if base in _PUBLIC_SUFFIXES or base.replace(".", "").isdigit():
+            continue
+        if host.endswith("." + base):
+            return True
+    return False
+
+
 def site_links(html: str, page_url: str, hosts: set[str]) -> list[Anchor]:
     """On-site anchors; gkmlpt links keep their #category (the fragment names the column)."""
     with_fragment: dict[str, str] = {}
@@ -115,12 +139,20 @@ def site_links(html: str, page_url: str, hosts: set[str]) -> list[Anchor]:
         with_fragment.setdefault(full.split("#", 1)[0], full)
     out = []
     for a in anchors(html, page_url):
-        if (urlsplit(a.url).hostname or "").lower() not in hosts:
+        if not on_site(urlsplit(a.url).hostname or "", hosts):
             continue
         if a.url in with_fragment:
             a = Anchor(url=with_fragment[a.url], text=a.text, title=a.title, context=a.context)
         out.append(a)
     return out
+
+
+def iframe_sources(html: str, page_url: str) -> list[str]:
+    return [
+        urljoin(page_url, src.strip())
+        for src in _IFRAME.findall(html)
+        if not src.strip().lower().startswith(("javascript:", "about:", "data:"))
+    ]
 
 
 def _visit_key(url: str) -> str:
@@ -156,7 +188,8 @@ class _Discovery:
         self.source = source
         self.max_pages = max_pages
         self.max_depth = max_depth
-        self.hosts = {(urlsplit(home_url).hostname or "").lower()}
+        self.hosts = {site_base(urlsplit(home_url).hostname or "")}
+        self.pending: dict[str, str] = {}  # columns named by report links seen outside them
         self.findings = SiteFindings(home_url=home_url)
         self.visited: set[str] = set()
         self.column_keys: set[str] = set()
@@ -200,11 +233,20 @@ class _Discovery:
         if urlsplit(url).fragment:
             page_url = url  # keep the gkmlpt #category
         html = page.text or ""
-        self.hosts.add((urlsplit(page_url).hostname or "").lower())
         for endpoint in find_search(html, page_url, self.findings.site_code):
             self.searches.setdefault(endpoint.kind, endpoint)
         links = site_links(html, page_url, self.hosts)
         report_links = self.note_reports(links)
+        for a in report_links:  # a report linked from a home page or a generic list: its own column
+            named = column_of_article(a.url)
+            if named is not None:
+                self.pending.setdefault(named[0], named[1])
+        # 信息公开 pages often show their column lists in an iframe: follow it as the link that led here
+        links += [
+            Anchor(url=src, text=name, title=name, context="")
+            for src in iframe_sources(html, page_url)
+            if on_site(urlsplit(src).hostname or "", self.hosts)
+        ]
         adapter = recognise(page_url, html)
         if adapter == "generic":
             reports = len(report_links)
@@ -268,6 +310,7 @@ class _Discovery:
             links = await self.consider(url, page, text, "walk")
             if depth < self.max_depth:
                 push(links, depth + 1)
+        await self.probe_derived(self.pending, "walk")
 
     async def probe_derived(self, urls: dict[str, str], via: str) -> None:
         """Fetch columns named by search hits or sitemap entries, and keep those that list reports."""
@@ -328,7 +371,7 @@ class _Discovery:
         read = 0
         while queue and read < MAX_SITEMAPS:
             url = queue.pop(0)
-            if (urlsplit(url).hostname or "").lower() not in self.hosts:
+            if not on_site(urlsplit(url).hostname or "", self.hosts):
                 continue
             page = await self.get(url)
             read += 1
