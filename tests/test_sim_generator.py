@@ -102,17 +102,36 @@ def test_chinese_numerals(n, text):
     assert chinese_numeral(n) == text
 
 
-def test_wan_and_fuzzy_counts():
+def _read_back(text: str, unit: str) -> float:
+    """The number a reader takes from a rendered count (digits, 万, full-width, commas, 十二)."""
+    import re
+
+    import cn2an
+
+    body = text.translate(str.maketrans("０１２３４５６７８９", "0123456789")).replace(",", "")
+    m = re.search(r"[\d.]+万?|[零一二两三四五六七八九十百千]+", body.replace(unit, " "))
+    token = m.group(0)
+    if token.endswith("万"):
+        return round(float(token[:-1]) * 10000, 6)
+    if token[0].isdigit():
+        return float(token)
+    return float(cn2an.cn2an(token, "smart"))
+
+
+def test_rendered_counts_read_back_to_the_recorded_value():
     import random
 
     assert wan(12000) == "1.2万" and wan(105000) == "10.5万"
     rng = random.Random(3)
     seen = set()
-    for _ in range(400):
-        text, value, qualifier = render_count(rng, 1234, "件")
+    for i in range(2000):
+        value = rng.choice((7, 12, 45, 99, 1234, 56789, 123456, 10000 + i))
+        text, shown, qualifier = render_count(rng, value, "件")
         seen.add(qualifier)
-        assert str(value) in text or "万" in text or qualifier == "exact"
-    assert {"exact", "more_than"} <= seen
+        assert _read_back(text, "件") == shown, text
+        if qualifier == "exact" and "万" not in text:
+            assert shown == value
+    assert seen == {"exact", "more_than", "approx", "at_least", "less_than"}
 
 
 def _digest_in_subprocess(hash_seed: str) -> str:
