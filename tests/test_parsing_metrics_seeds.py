@@ -58,3 +58,12 @@ def test_never_raises_and_spans_index_the_text(text: str, year: int | None):
     for n in extract_numeric_mentions(text):
         assert 0 <= n.start < n.end <= len(text)
         assert n.sentence in text
+
+
+def test_long_run_on_text_without_punctuation():
+    # PDF text can lose its punctuation: one "sentence" with thousands of numbers must still be
+    # handled in linear time (pytest-timeout guards this; no timing assertion here).
+    text = "收到行政复议申请12件受理10件" * 2000
+    facts = extract_metrics(text, 2023)
+    assert {f.key for f in facts} <= {"reconsideration_received", "reconsideration_accepted"}
+    assert extract_numeric_mentions(text)

@@ -10,6 +10,7 @@ For every sentence outside the next-year plan: find the numbers (one scan), and 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +24,8 @@ from parsing.sections import part_index
 
 _LINE = re.compile(r"[^\n]+")
 _LEAD_CHARS = 120  # how far back in the paragraph a sentence's subject may stand
+_CONTEXT_CHARS = 300  # how far back in a sentence its subject or a multi-year marker is looked for
+_YEARS_LOOKED_AT = 8
 _YEAR_WINDOW = 10  # a named year this far before the report year is still a comparison figure
 _DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?$")
 _BETWEEN_LISTED = re.compile(r"^[\s、,，和及与]{1,2}$")
@@ -48,6 +51,10 @@ class _Sentence:
     asides: list[tuple[int, int]] = field(default_factory=list)
     since: int | None = None  # offset after "2021年以来" (an earlier year): later figures are totals
     listed: dict[int, str] = field(default_factory=dict)  # token index -> its item in a 分别 list
+    year_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.year_starts = [start for start, _end, _y in self.years]
 
 
 def _listed_items(scan: str, tokens: list[NumToken]) -> dict[int, str]:
@@ -101,15 +108,14 @@ def _year(
     """(period year, whether the number is a figure for comparison)."""
     year = report_year
     named_here = False
-    for ys, ye, y in s.years:
-        if ys >= tok.start:
-            break
-        in_window = ys >= window_start
+    before = bisect.bisect_left(s.year_starts, tok.start)
+    for ys, ye, y in reversed(s.years[max(0, before - _YEARS_LOOKED_AT) : before]):
         if cx.COMPARED_YEAR_BEFORE.search(s.scan[max(0, ys - 3) : ys]) and not _DIRECTLY_BEFORE.match(
             s.scan[ye : tok.start]
         ):
             continue  # "较2022年增加5件,达到62件": 2022 is the comparison, not 62's year
-        year, named_here = y, in_window
+        year, named_here = y, ys >= window_start
+        break
     previous = aside_previous or cx.PREVIOUS_YEAR_TAIL.search(pre) is not None
     if previous and not named_here and report_year is not None:
         year = report_year - 1
@@ -135,7 +141,7 @@ def _skip(
     unit: str,
 ) -> bool:
     """True when the number is no figure of the reporting body's year (the conventions)."""
-    ctx = s.scan[: tok.start]
+    ctx = s.scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start]
     if cx.MULTI_YEAR.search(ctx) or cx.PLAN.search(clause):
         return True
     if s.since is not None and tok.start > s.since:
@@ -178,7 +184,8 @@ def _sentence_facts(
             prev_end = tok.end
         cend = clause_end(scan, tok.end)
         post = scan[tok.end : min(next_start, cend)]
-        aside = next(((a, b) for a, b in s.asides if a <= tok.start < b), None)
+        k = bisect.bisect_right(s.asides, (tok.start, len(scan))) - 1
+        aside = s.asides[k] if k >= 0 and s.asides[k][0] <= tok.start < s.asides[k][1] else None
         aside_previous = aside is not None and bool(
             cx.PREVIOUS_YEAR_ASIDE.search(scan[max(0, aside[0] - 4) : aside[0] + 1])
         )
@@ -195,7 +202,7 @@ def _sentence_facts(
         if object_first:
             post = scan[tok.end : min(next_start, clause_end(scan, cend + 1))]
         year, comparison = _year(s, tok, figure_before, report_year, pre, aside_previous)
-        ctx = s.lead + "|" + scan[: tok.start]
+        ctx = s.lead + "|" + scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start]
         if i in s.listed:
             item = s.listed[i]
             r = choose_rule(unit, ctx, item, "", own_clause=len(item))
@@ -227,7 +234,9 @@ def _sentence_facts(
             continue  # a plan for a later year, or a stray historical figure
         if r.unit == "%" and not 0 <= tok.value <= 100:
             continue
-        out.append(_Candidate(r, tok, tok.value, cx.qualifier(pre, scan[tok.end :], tok.more), year))
+        out.append(
+            _Candidate(r, tok, tok.value, cx.qualifier(pre, scan[tok.end : tok.end + 8], tok.more), year)
+        )
         following = scan[tok.end : clause_end(scan, cend + 1)]
         for source, pattern, target in cx.ALL_OF_THEM:
             if r.key == source and pattern.search(following):

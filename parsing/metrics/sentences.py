@@ -26,15 +26,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BREAKS = frozenset(",，;；:：")
+_MAX_CLAUSE = 400  # a "clause" longer than this is run-on text (PDF without punctuation)
+
+
 def clause_start(sentence: str, pos: int) -> int:
-    """Index in `sentence` where the clause holding `pos` begins (after the last , ; : before it)."""
-    last = -1
-    for m in _CLAUSE_BREAK.finditer(sentence, 0, pos):
-        last = m.end()
-    return 0 if last < 0 else last
+    """Index in `sentence` where the clause holding `pos` begins (after the last , ; : before it).
+
+    Looks back at most _MAX_CLAUSE characters so long run-on text stays linear."""
+    stop = max(0, pos - _MAX_CLAUSE)
+    last = max(sentence.rfind(c, stop, pos) for c in _BREAKS)
+    return last + 1 if last >= 0 else stop
 
 
 def clause_end(sentence: str, pos: int) -> int:
     """Index in `sentence` where the clause holding `pos` ends (the next , ; : or the sentence end)."""
-    m = _CLAUSE_BREAK.search(sentence, pos)
-    return m.start() if m else len(sentence)
+    m = _CLAUSE_BREAK.search(sentence, pos, pos + _MAX_CLAUSE)
+    return m.start() if m else min(len(sentence), pos + _MAX_CLAUSE)
