@@ -240,7 +240,11 @@ def resolve_region(
     subject = _subject_area(opening, context, site, host_province)
     if subject is not None:
         return regions.to_region(subject)
-    if voice == "county" and any(a.level == "province" and a.name.endswith("自治区") for a in context):
+    if voice == "county" and (
+        any(a.level == "province" and a.name.endswith("自治区") for a in context)
+        or (_AUTONOMOUS_REGION.search(opening[:1500]) and not _DISTRICT_BODY.search(opening[:1500]))
+    ):
+        # 「我区」「全区」 of an autonomous region (自治区党委、政府), not of a city district.
         voice = "province"
     counts: dict[str, int] = {}
     for _, _name, areas, _exact in mentions:
@@ -275,6 +279,8 @@ def resolve_region(
     return Region(level=voice, province=province)
 
 
+_AUTONOMOUS_REGION = re.compile(r"自治区(?:党委|人民政府|政府)")
+_DISTRICT_BODY = re.compile(r"区委、区政府|区人民政府|我县|全县|我市")
 _LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3, "township": 4}
 
 

@@ -62,3 +62,16 @@ def test_central_ministry_covers_the_country():
 def test_province_from_host_when_text_names_none():
     r = resolve_region(None, None, "2023年,全省上下坚持依法行政。", {}, "http://www.henan.gov.cn/2024/x.html")
     assert r.name == "河南省"
+
+
+def test_quan_qu_of_an_autonomous_region_versus_a_district():
+    text = "2023年,在自治区党委、政府的坚强领导下,全区各级政府坚持依法行政,南宁市、柳州市率先推进。"
+    assert resolve_region(None, None, text, {}, None).name == "广西壮族自治区"
+    text = "2023年,在区委、区政府的坚强领导下,我区坚持依法行政。西乡塘区全面推进,自治区人民政府肯定。"
+    assert resolve_region(None, None, text, {}, None).name == "西乡塘区"
+
+
+def test_prefecture_cities_without_districts_and_stem_stop_words():
+    assert region.find_areas("东莞市人民政府")[0][2][0].code == "441900"
+    assert not region.find_areas("维护社会长治久安")
+    assert region.find_areas("海南")[0][2][0].level == "province"
