@@ -2,15 +2,18 @@
 against the imitation's truth; re-runs, an interrupted load, and the documented SQL queries."""
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import dagster as dg
 import pytest
 
 from crawlers.canonical import canonical_page
+from crawlers.model import Column
 from crawlers.registry import dump_sources
 from crawlers.sim import SimConfig, SimPortals
 from pipelines.definitions import defs
+from pipelines.defs.resources import RegistryResource
 from tests.support.pipelines import resources_for, snapshot
 from warehouse.db import connect
 
@@ -184,3 +187,21 @@ def test_documented_queries_run(world):
         assert con.execute(queries[3]).fetchall(), "the sentence-behind-a-number query found nothing"
     finally:
         con.close()
+
+
+def test_a_column_that_fails_today_loses_no_report(sim, world, tmp_path):
+    root, resources, _ = world
+    before = snapshot(root / "warehouse.duckdb")
+    broken = [replace(s, columns=(Column(url=s.base_url + "no-such-column/"),)) for s in sim.sources[:1]]
+    registry = tmp_path / "broken.toml"
+    registry.write_text(dump_sources(broken + sim.sources[1:]), encoding="utf-8")
+    result = materialize_again({**resources, "registry": RegistryResource(path=str(registry))})
+    assert result.success
+    discovered = next(
+        e for e in result.get_asset_materialization_events()
+        if e.asset_key.to_user_string() == "discovered_report_links"
+    )  # fmt: skip
+    assert discovered.materialization.metadata["columns_failed"].value == 1
+    assert discovered.materialization.metadata["earlier_links_kept"].value > 0
+    # the broken source's reports are still there, from the archived pages its earlier crawl listed
+    assert snapshot(root / "warehouse.duckdb") == before

@@ -132,9 +132,22 @@ def crawl_records(summary: CrawlSummary, fetch_rows: list[dict]) -> dict[int, di
                 "outcome": entry.status if entry else None,
                 "reason": entry.reason if entry else None,
                 "archived": bool(entry and entry.archived),
+                "listed_now": True,
             }
         )
     return records
+
+
+def keep_earlier_links(record: dict[str, Any], earlier: dict[str, Any] | None) -> int:
+    """Carry over links an earlier crawl listed for the year and this one did not (a list page that
+    failed today, an entry pushed off the list). Their archived bodies still hold the report, and
+    reloading the year without them would delete it from the warehouse. Returns how many were kept."""
+    if not earlier:
+        return 0
+    current = {link["url"] for link in record["links"]}
+    kept = [dict(link, listed_now=False) for link in earlier.get("links", []) if link["url"] not in current]
+    record["links"].extend(kept)
+    return len(kept)
 
 
 def write_crawl_record(path: Path, record: dict[str, Any]) -> None:
@@ -142,6 +155,7 @@ def write_crawl_record(path: Path, record: dict[str, Any]) -> None:
 
 
 def read_crawl_record(path: Path) -> dict[str, Any]:
+    """The year's crawl record; RecordError when it is missing or unreadable."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:

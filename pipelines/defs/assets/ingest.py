@@ -10,7 +10,14 @@ import dagster as dg
 from pipelines.defs.groups import CRAWL_POOL, INGEST
 from pipelines.defs.metadata import counts_table, markdown_table, per_year
 from pipelines.defs.partitions import report_year_backfill, report_year_partitions, years_of
-from pipelines.defs.records import crawl_records, fetch_log_rows, write_crawl_record
+from pipelines.defs.records import (
+    RecordError,
+    crawl_records,
+    fetch_log_rows,
+    keep_earlier_links,
+    read_crawl_record,
+    write_crawl_record,
+)
 from pipelines.defs.resources import CrawlerResource, DataDirResource, RegistryResource
 
 
@@ -77,7 +84,8 @@ def _host_rows(hosts: dict[str, dict]) -> list[dict]:
             kinds={"python"},
             deps=["source_registry"],
             description="Links the report columns list for the report year (title year, or listing "
-            "date when the title names none), with their attachments. File: data/crawls/<year>.json.",
+            "date when the title names none), with their attachments. Links an earlier crawl listed stay "
+            "on record, so a list page that fails one day loses no report. File: data/crawls/<year>.json.",
         ),
         dg.AssetSpec(
             "fetched_pages",
@@ -107,10 +115,18 @@ def crawled_report_pages(
     # one second of slack: the archive's WARC-Date is whole seconds
     since = summary.started_at.astimezone(UTC) - timedelta(seconds=1)
     records = crawl_records(summary, fetch_log_rows(data_dir.raw, since, sources, by_url))
+    carried_over = 0
     for year in years:
-        write_crawl_record(data_dir.crawl_record(year), records[year])
+        path = data_dir.crawl_record(year)
+        try:
+            earlier = read_crawl_record(path) if path.exists() else None
+        except RecordError as exc:  # a damaged record: this crawl's links still stand
+            context.log.warning("%s; earlier links of %d not carried over", exc, year)
+            earlier = None
+        carried_over += keep_earlier_links(records[year], earlier)
+        write_crawl_record(path, records[year])
 
-    links = [link for year in years for link in records[year]["links"]]
+    links = [link for year in years for link in records[year]["links"] if link["listed_now"]]
     broken_columns = [c for c in summary.columns if c.error]
     for column in broken_columns:
         context.log.warning("column %s of %s: %s", column.column_url, column.source_id, column.error)
@@ -118,7 +134,10 @@ def crawled_report_pages(
         asset_key="discovered_report_links",
         metadata={
             "links": len(links),
-            "links_per_year": per_year((y, len(records[y]["links"])) for y in years),
+            "links_per_year": per_year(
+                (y, sum(1 for k in records[y]["links"] if k["listed_now"])) for y in years
+            ),
+            "earlier_links_kept": carried_over,
             "attachments": sum(1 for link in links if link["attachment_of"]),
             "columns_walked": len(summary.columns),
             "columns_failed": len(broken_columns),

@@ -52,7 +52,9 @@ def crawl_log_tables(
     for year in years_of(context):
         record = read_crawl_record(data_dir.crawl_record(year))
         with warehouse.writer() as con:
-            links.append((year, load_discovered(con, year, record["links"])))
+            # links carried over from earlier crawls keep the last_seen they had
+            listed = [link for link in record["links"] if link.get("listed_now", True)]
+            links.append((year, load_discovered(con, year, listed)))
             fetches.append((year, load_fetches(con, record["fetches"])))
     return dg.MaterializeResult(
         metadata={"links_loaded": per_year(links), "new_fetch_rows": per_year(fetches)}
