@@ -103,6 +103,8 @@ def test_unnumbered_plan_line_sets_next_year():
 def test_classify_part_wordings():
     assert classify_part("下一步工作计划") == "next_year"
     assert classify_part("2024年工作打算") == "next_year"
+    assert classify_part("2023年重点工作推进情况") == "achievements"
+    assert classify_part("今后工作计划") == "next_year"
     assert classify_part("存在的问题和不足") == "shortcomings"
     assert classify_part("取得的成效") == "achievements"
     assert classify_part("附则") == "other"
