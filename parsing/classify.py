@@ -29,6 +29,8 @@ _PLAN = re.compile(
 _NOTICE = re.compile(r"通知|通报|公告|公示|工作指引|指引|函$|决定")
 _NEWS_TITLE = re.compile(r"召开|举行|举办|调研|命名|表彰|获评|发布|出席|开展|启动|座谈")
 
+# Events a report title never names: a meeting about reports, a training on writing them.
+_NEWS_EVENT = re.compile(r"召开|举行|举办|座谈|推进会|培训班|调研|出炉|亮相|晒出|发布会|观摩")
 _NEWS_OPENING = re.compile(
     r"^(?:.{0,40}?(?:本报讯|讯[)]|记者|日电|消息)|近日|日前|\d{1,2}月\d{1,2}日[,上下]|近年来|党的十[八九]大以来)"
 )
@@ -97,7 +99,7 @@ def _from_title(title: str, opening: str) -> str | None:
     topic = bool(_TOPIC.search(t))
     report = bool(_REPORT_WORD.search(t))
     if topic and report and not re.search(r"要点|方案|规划|计划|纲要", t.split("情况")[0]):
-        if _NEWS_BODY.search(opening[:200]) or _NEWS_OPENING.match(opening):
+        if _NEWS_BODY.search(opening[:200]) or _NEWS_OPENING.match(opening) or _NEWS_EVENT.search(t):
             return NEWS
         if _INTERPRET_BODY.search(opening[:600]):
             return INTERPRETATION

@@ -44,3 +44,8 @@ def test_kinds(title, text, kind):
 
 def test_generic_title_does_not_overrule_a_report_body():
     assert classify("年度报告", YEAR_OPENING) == "annual_report"
+
+
+def test_meeting_about_reports_is_news():
+    title = "市司法局召开2023年度法治政府建设年度报告编制工作推进会"
+    assert classify(title, "为做好年度报告工作,市司法局组织各单位集中研讨。") == "news"
