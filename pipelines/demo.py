@@ -65,13 +65,25 @@ def run_pipeline(sources_file: Path, years: tuple[int, int]):
 
 def print_landed(con, truth: list[dict], years: tuple[int, int]) -> None:
     span = list(range(years[0], years[1] + 1))
+    from collections import Counter
+
+    from crawlers.canonical import canonical_page
+
+    # one address per page: a Big5 gateway copy counts as the page it converts
+    kind = {canonical_page(t["url"]): t["kind"] for t in truth}
     expected = {
-        t["url"] for t in truth if t["kind"] == "report" and t["report_year"] in span and t["recoverable"]
+        canonical_page(t["url"])
+        for t in truth
+        if t["kind"] == "report" and t["report_year"] in span and t["recoverable"]
     }
-    loaded = {u for (urls,) in con.execute("SELECT urls FROM reports").fetchall() for u in urls}
+    loaded = {
+        canonical_page(u) for (urls,) in con.execute("SELECT urls FROM reports").fetchall() for u in urls
+    }
+    others = Counter(kind.get(u, "not in the truth") for u in loaded - expected)
     console.print(
         f"Imitation truth: {len(expected)} recoverable reports for {years[0]}–{years[1]}; "
-        f"found {len(expected & loaded)} of them, {len(loaded - expected)} other report URL(s)."
+        f"found {len(expected & loaded)} of them. Other addresses of the loaded reports: "
+        + (", ".join(f"{n} {k}" for k, n in others.most_common()) or "none")
     )
     rows = con.execute(
         "SELECT report_year, coalesce(level, 'unknown'), count(*) FROM reports GROUP BY ALL ORDER BY 1, 2"
