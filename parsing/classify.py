@@ -17,6 +17,9 @@ OTHER = "other"
 
 # The subject of an annual report. 「政府建设」 alone covers copies whose sensitive words were cut.
 _TOPIC = re.compile(r"法治政府|依法行政|法治建设|(?<![字型洁务能])政府建设")
+# Without a title the body must name the subject itself; 法治建设 alone also covers 普法 and
+# party-committee reports.
+_BODY_TOPIC = re.compile(r"法治政府|依法行政|《政府建设实施纲要")
 _REPORT_WORD = re.compile(r"报告|总结|汇报|工作情况|建设情况|公布")
 _INTERPRETATION = re.compile(r"解读|图解|图说|一图(?:读懂|看懂|了解)|答记者问|问答")
 _OTHER_REPORT = re.compile(
@@ -130,7 +133,7 @@ def _from_body(opening: str, body: str) -> str:
         return OTHER_REPORT
     if _PLAN_BODY.search(body[:1500]):
         return PLAN
-    topical = bool(_TOPIC.search(opening[:800]))
+    topical = bool(_BODY_TOPIC.search(opening[:800]))
     if topical and _ANNOUNCES.search(opening[:1500]):
         return ANNUAL_REPORT
     # The body (or the first lines of the page) opens with the year reported on, or with a first
