@@ -27,6 +27,7 @@ from crawlers.sim.families.base import (
     meta_tags,
     page_shell,
     paragraphs_html,
+    publisher,
 )
 from crawlers.sim.model import Doc, Site
 
@@ -95,11 +96,11 @@ def _list_page(site: Site, docs: list[Doc], page: int, pages: int) -> str:
 
 
 def _article(site: Site, doc: Doc) -> str:
-    publisher = escape(doc.issuer.name.split("、")[-1])
+    issued_by = escape(publisher(doc))
     table = (
         '<table class="gk-info" width="100%">'
         f"<tr><td><b>索 引 号：</b></td><td>{index_number(site, doc)}</td>"
-        f"<td><b>发文机关：</b></td><td>{publisher}</td></tr>"
+        f"<td><b>发文机关：</b></td><td>{issued_by}</td></tr>"
         f'<tr><td><b>标　　题：</b></td><td colspan="3">{escape(doc.title)}</td></tr>'
         f"<tr><td><b>发文字号：</b></td><td>{escape(doc.doc_number)}</td>"
         "<td><b>主题分类：</b></td><td>综合政务</td></tr>"
@@ -121,7 +122,7 @@ def _article(site: Site, doc: Doc) -> str:
 
 
 def date_line(doc: Doc) -> str:
-    return f"发布时间：{doc.published:%Y-%m-%d} 来源：{doc.issuer.name.split('、')[-1]} 浏览次数："
+    return f"发布时间：{doc.published:%Y-%m-%d} 来源：{publisher(doc)} 浏览次数："
 
 
 def _gateway(site: Site, html: str, when: datetime | None = None) -> Resource:

@@ -29,6 +29,7 @@ from crawlers.sim.families.base import (
     meta_tags,
     page_shell,
     paragraphs_html,
+    publisher,
 )
 from crawlers.sim.model import Doc, Site
 
@@ -102,13 +103,13 @@ def _epoch(d: datetime) -> int:
 
 
 def _article_json(site: Site, doc: Doc, host: str, prefix: str) -> dict:
-    publisher = doc.issuer.name.split("、")[-1]
+    issued_by = publisher(doc)
     return {
         "id": doc.doc_id,
         "identifier": index_number(site, doc),
         "title": doc.title,
         "document_number": doc.doc_number,
-        "publisher": publisher,
+        "publisher": issued_by,
         "keywords": "法治政府建设",
         "abstract": "",
         "date": _epoch(datetime.combine(doc.written, datetime.min.time())),
@@ -157,12 +158,12 @@ def _index_page(site: Site, inst: Instance) -> str:
 
 
 def _content_page(site: Site, doc: Doc, mobile: bool, inst: Instance) -> str:
-    publisher = escape(doc.issuer.name.split("、")[-1])
+    issued_by = escape(publisher(doc))
     detail = {
         "id": doc.doc_id,
         "title": doc.title,
         "identifier": index_number(site, doc),
-        "publisher": doc.issuer.name.split("、")[-1],
+        "publisher": publisher(doc),
         "document_number": doc.doc_number,
         "date": f"{doc.written:%Y-%m-%d}",
         "publish_time": f"{doc.published:%Y-%m-%d %H:%M:%S}",
@@ -173,7 +174,7 @@ def _content_page(site: Site, doc: Doc, mobile: bool, inst: Instance) -> str:
         '<table class="introduce"><tbody>'
         f'<tr><td class="first">索引号：</td><td>{index_number(site, doc)}</td>'
         '<td class="first">分类：</td><td>综合政务</td></tr>'
-        f'<tr><td class="first">发布机构：</td><td>{publisher}</td>'
+        f'<tr><td class="first">发布机构：</td><td>{issued_by}</td>'
         f'<td class="first">成文日期：</td><td>{doc.written:%Y-%m-%d}</td></tr>'
         f'<tr><td class="first">名称：</td><td colspan="3">{escape(doc.title)}</td></tr>'
         f'<tr><td class="first">文号：</td><td>{escape(doc.doc_number)}</td>'
@@ -193,7 +194,7 @@ def _content_page(site: Site, doc: Doc, mobile: bool, inst: Instance) -> str:
 
 
 def date_line(doc: Doc) -> str:
-    return f"发布时间：{doc.published:%Y-%m-%d %H:%M}　来源：{doc.issuer.name.split('、')[-1]}"
+    return f"发布时间：{doc.published:%Y-%m-%d %H:%M}　来源：{publisher(doc)}"
 
 
 def render(site: Site, seed: int) -> Rendered:

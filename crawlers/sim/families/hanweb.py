@@ -31,6 +31,7 @@ from crawlers.sim.families.base import (
     meta_tags,
     page_shell,
     paragraphs_html,
+    publisher,
 )
 from crawlers.sim.model import Doc, Site
 
@@ -128,7 +129,7 @@ def _column_page(site: Site, docs: list[Doc], page_num: int | None) -> str:
 
 
 def date_line(doc: Doc) -> str:
-    return f"发布日期：{doc.published:%Y-%m-%d %H:%M}　信息来源：{doc.issuer.name.split('、')[-1]}"
+    return f"发布日期：{doc.published:%Y-%m-%d %H:%M}　信息来源：{publisher(doc)}"
 
 
 def docx_path(site: Site, doc: Doc) -> str:
@@ -142,12 +143,12 @@ def attachment_line(site: Site, doc: Doc) -> str:
 
 
 def _article(site: Site, doc: Doc) -> str:
-    publisher = escape(doc.issuer.name.split("、")[-1])
+    issued_by = escape(publisher(doc))
     table = (
         '<table class="xxgk_table" cellspacing="0" cellpadding="0">'
         f'<tr><td class="td_lable">索引号：</td><td>{index_number(site, doc)}</td>'
         f'<td class="td_lable">分类：</td><td>法治政府建设 ; 报告</td></tr>'
-        f'<tr><td class="td_lable">发布机构：</td><td>{publisher}</td>'
+        f'<tr><td class="td_lable">发布机构：</td><td>{issued_by}</td>'
         f'<td class="td_lable">发布日期：</td><td>{doc.published:%Y-%m-%d}</td></tr>'
         f'<tr><td class="td_lable">标题：</td><td colspan="3">{escape(doc.title)}</td></tr>'
         f'<tr><td class="td_lable">文号：</td><td>{escape(doc.doc_number)}</td>'
@@ -156,7 +157,7 @@ def _article(site: Site, doc: Doc) -> str:
     body = (
         f'{table}\n<div class="article"><div class="title">{escape(doc.title)}</div>'
         f'<div class="info">发布日期：{doc.published:%Y-%m-%d %H:%M}　'
-        f"<!--<$[信息来源]>begin-->信息来源：{publisher}<!--<$[信息来源]>end--></div>\n"
+        f"<!--<$[信息来源]>begin-->信息来源：{issued_by}<!--<$[信息来源]>end--></div>\n"
         '<div id="zoom"><!--<$[信息内容]>begin--><!--ZJEG_RSS.content.begin--><meta name="ContentStart">'
         f"\n{paragraphs_html(doc)}\n{_attachment_html(site, doc)}"
         '<meta name="ContentEnd"><!--ZJEG_RSS.content.end--><!--<$[信息内容]>end--></div></div>\n'

@@ -127,12 +127,12 @@ def _list_items(site: Site, docs: list[Doc]) -> str:
 
 
 def _info_block(site: Site, doc: Doc) -> str:
-    publisher = escape(doc.issuer.name.split("、")[-1])
+    issued_by = escape(publisher(doc))
     if site.variant == "chongqing":
         return (
             '<div class="zwxl-table"><ul>'
             f"<li><strong>索引号：</strong><span>{index_number(site, doc)}</span></li>"
-            f"<li><strong>发布机构：</strong><span>{publisher}</span></li>"
+            f"<li><strong>发布机构：</strong><span>{issued_by}</span></li>"
             f"<li><strong>发文字号：</strong><span>{escape(doc.doc_number)}</span></li>"
             f"<li><strong>成文日期：</strong><span>{doc.written:%Y-%m-%d}</span></li>"
             f"<li><strong>发布日期：</strong><span>{doc.published:%Y-%m-%d}</span></li>"
@@ -142,7 +142,7 @@ def _info_block(site: Site, doc: Doc) -> str:
     return (
         '<div class="sub"><ul>'
         f"<li>索 引 号：{index_number(site, doc)}</li>"
-        f"<li>发文机构：{publisher}</li>"
+        f"<li>发文机构：{issued_by}</li>"
         f"<li>发文字号：{escape(doc.doc_number)}</li>"
         "<li>主题分类：综合政务/其他</li>"
         f"<li>成文日期：{doc.written.year}年{doc.written.month:02d}月{doc.written.day:02d}日</li>"
