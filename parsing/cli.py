@@ -67,6 +67,8 @@ def evaluate(gold: tuple[Path, ...], as_json: bool, misses: bool) -> None:
         f"parse errors: {summary['parse_errors']})"
     )
     for key, value in summary.items():
+        if key.startswith("metrics"):
+            continue
         if key.endswith(("_accuracy", "_precision", "_recall")) or key == "gold_annual_reports":
             click.echo(f"  {key:<28} {value}")
     m = summary["metrics_full_text"]
