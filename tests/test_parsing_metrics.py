@@ -310,3 +310,10 @@ def test_a_new_level_takes_the_key_of_the_old_one():
 
 def test_a_slice_by_subject_matter_is_not_the_total():
     assert facts("12345热线受理涉企诉求2,400件。") == set()
+
+
+def test_a_year_in_another_statement_does_not_govern_the_figure():
+    assert facts("继2020年被评为法治政府建设示范县后,本年度受理行政复议申请44件。") == {
+        ("reconsideration_accepted", 44, YEAR)
+    }
+    assert facts("截至2023年底,全县共聘请法律顾问41名。") == {("legal_advisers", 41, YEAR)}

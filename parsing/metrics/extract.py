@@ -26,6 +26,8 @@ _LINE = re.compile(r"[^\n]+")
 _LEAD_CHARS = 120  # how far back in the paragraph a sentence's subject may stand
 _CONTEXT_CHARS = 300  # how far back in a sentence its subject or a multi-year marker is looked for
 _YEARS_LOOKED_AT = 8
+# A year opening the sentence ("2019年以来,", "截至2023年底,") is the topic of all its figures.
+_OPENING_YEAR = re.compile(r"^\s*(?:在|自|截至|截止|从|于|至)?\s*$")
 _YEAR_WINDOW = 10  # a named year this far before the report year is still a comparison figure
 _DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?$")
 _BETWEEN_LISTED = re.compile(r"^[\s、,，和及与]{1,2}$")
@@ -103,18 +105,31 @@ def _prepare(sentence: str, lead: str, report_year: int | None) -> _Sentence | N
 
 
 def _year(
-    s: _Sentence, tok: NumToken, window_start: int, report_year: int | None, pre: str, aside_previous: bool
+    s: _Sentence,
+    tok: NumToken,
+    figure_before: int,
+    own_clause_start: int,
+    report_year: int | None,
+    pre: str,
+    aside_previous: bool,
 ) -> tuple[int | None, bool]:
-    """(period year, whether the number is a figure for comparison)."""
+    """(period year, whether the number is a figure for comparison).
+
+    A year governs a number when it stands in the number's own clause or opens the
+    sentence ("2019年以来,…"); a year further back belongs to another statement ("继2021年获评
+    示范县后,今年受理…").
+    """
     year = report_year
     named_here = False
     before = bisect.bisect_left(s.year_starts, tok.start)
     for ys, ye, y in reversed(s.years[max(0, before - _YEARS_LOOKED_AT) : before]):
+        if ys >= tok.start or not (ys >= own_clause_start or _OPENING_YEAR.match(s.scan[:ys])):
+            continue
         if cx.COMPARED_YEAR_BEFORE.search(s.scan[max(0, ys - 3) : ys]) and not _DIRECTLY_BEFORE.match(
             s.scan[ye : tok.start]
         ):
             continue  # "较2022年增加5件,达到62件": 2022 is the comparison, not 62's year
-        year, named_here = y, ys >= window_start
+        year, named_here = y, ys >= figure_before
         break
     previous = aside_previous or cx.PREVIOUS_YEAR_TAIL.search(pre) is not None
     if previous and not named_here and report_year is not None:
@@ -201,7 +216,7 @@ def _sentence_facts(
         object_first = cx.OBJECT_FIRST.match(clause.strip()) is not None
         if object_first:
             post = scan[tok.end : min(next_start, clause_end(scan, cend + 1))]
-        year, comparison = _year(s, tok, figure_before, report_year, pre, aside_previous)
+        year, comparison = _year(s, tok, figure_before, cstart, report_year, pre, aside_previous)
         ctx = s.lead + "|" + scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start]
         if i in s.listed:
             item = s.listed[i]
