@@ -21,6 +21,17 @@ pytestmark = pytest.mark.slow
 YEARS = ("2021", "2022")
 ASSETS = list(defs.assets)
 CHECKS = list(defs.asset_checks)
+# run metadata the UI shows: counts, per-host failures, previews of rows
+PREVIEWS = {
+    "source_registry": {"sources", "preview"},
+    "discovered_report_links": {"links", "column_errors", "preview"},
+    "fetched_pages": {"archived", "outcomes", "per_host", "hosts_with_failures"},
+    "parsed_reports": {"pages", "parse_errors", "failures_per_host", "preview"},
+    "source_tables": {"sources", "preview"},
+    "crawl_log_tables": {"links_loaded", "per_source"},
+    "report_tables": {"reports", "metrics", "per_year", "preview"},
+    "search_index": {"reports", "metric_facts", "reports_per_year"},
+}
 QUERIES = Path(__file__).resolve().parents[1] / "docs" / "queries.md"
 
 
@@ -55,8 +66,12 @@ def test_every_asset_materializes_for_both_years(world):
     _, _, results = world
     for result in results:
         assert result.success
-        keys = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
-        assert keys == {a.to_user_string() for d in ASSETS for a in d.keys}
+        events = {
+            e.asset_key.to_user_string(): e.materialization for e in result.get_asset_materialization_events()
+        }
+        assert set(events) == {a.to_user_string() for d in ASSETS for a in d.keys}
+        for name, needed in PREVIEWS.items():
+            assert needed <= set(events[name].metadata), name
 
 
 def test_reports_found_are_the_recoverable_truth_reports(sim, world):

@@ -3,6 +3,8 @@
 Every asset here writes the one DuckDB file, so all share the duckdb_writer pool (limit 1), and each
 write is one short transaction: a year's reports are replaced whole or not at all."""
 
+from collections import Counter
+
 import dagster as dg
 
 from crawlers.registry import source_to_dict
@@ -26,11 +28,13 @@ def source_tables(registry: RegistryResource, warehouse: WarehouseResource) -> d
     with warehouse.writer() as con:
         loaded = load_sources(con, [source_to_dict(s) for s in sources])
         regions = load_regions(con)
+    rows = [{"id": s.id, "name": s.name, "level": s.level, "region_code": s.region_code} for s in sources]
     return dg.MaterializeResult(
         metadata={
             "sources": loaded,
             "regions": regions,
             "database": dg.MetadataValue.path(str(warehouse.path)),
+            "preview": markdown_table(rows),
         }
     )
 
@@ -49,15 +53,27 @@ def crawl_log_tables(
     context: dg.AssetExecutionContext, data_dir: DataDirResource, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
     links, fetches = [], []
+    per_source: dict[tuple[int, str], Counter[str]] = {}
     for year in years_of(context):
         record = read_crawl_record(data_dir.crawl_record(year))
+        for link in record["links"]:
+            per_source.setdefault((year, link["source_id"]), Counter())[link["outcome"] or "not fetched"] += 1
         with warehouse.writer() as con:
             # links carried over from earlier crawls keep the last_seen they had
             listed = [link for link in record["links"] if link.get("listed_now", True)]
             links.append((year, load_discovered(con, year, listed)))
             fetches.append((year, load_fetches(con, record["fetches"])))
+    outcomes = ("ok", "not_modified", "blocked", "failed", "skipped_robots", "not fetched")
+    rows = [
+        {"year": year, "source": source, "links": sum(c.values()), **{o: c.get(o, 0) for o in outcomes}}
+        for (year, source), c in sorted(per_source.items())
+    ]
     return dg.MaterializeResult(
-        metadata={"links_loaded": per_year(links), "new_fetch_rows": per_year(fetches)}
+        metadata={
+            "links_loaded": per_year(links),
+            "new_fetch_rows": per_year(fetches),
+            "per_source": markdown_table(rows, limit=100),
+        }
     )
 
 
