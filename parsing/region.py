@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parsing.model import Region
+from parsing.region_data import ALIASES, ETHNIC, HOST_PROVINCE, PROVINCE_ABBR, STEM_STOP
 
 _PROVINCE_LEVEL = "province"
 _PREFECTURE = "prefecture"
@@ -23,166 +24,6 @@ _COUNTY = "county"
 _TOWNSHIP = "township"
 _RANK = {_PROVINCE_LEVEL: 1, _PREFECTURE: 2, _COUNTY: 3, _TOWNSHIP: 4}
 
-# Short names in common official use that no suffix rule derives.
-_ALIASES = {
-    "巴州": "巴音郭楞蒙古自治州",
-    "博州": "博尔塔拉蒙古自治州",
-    "克州": "克孜勒苏柯尔克孜自治州",
-    "伊犁州": "伊犁哈萨克自治州",
-}
-# The one-character province abbreviations printed in 文号 (苏依法办〔2019〕5号, 粤府〔2020〕1号).
-_PROVINCE_ABBR = {
-    "京": "11",
-    "津": "12",
-    "冀": "13",
-    "晋": "14",
-    "蒙": "15",
-    "辽": "21",
-    "吉": "22",
-    "黑": "23",
-    "沪": "31",
-    "苏": "32",
-    "浙": "33",
-    "皖": "34",
-    "闽": "35",
-    "赣": "36",
-    "鲁": "37",
-    "豫": "41",
-    "鄂": "42",
-    "湘": "43",
-    "粤": "44",
-    "桂": "45",
-    "琼": "46",
-    "渝": "50",
-    "川": "51",
-    "黔": "52",
-    "滇": "53",
-    "藏": "54",
-    "陕": "61",
-    "甘": "62",
-    "青": "63",
-    "宁": "64",
-    "新": "65",
-}
-# Host labels of provincial portals (www.<label>.gov.cn, <dept>.<label>.gov.cn).
-_HOST_PROVINCE = {
-    "beijing": "11",
-    "tj": "12",
-    "tianjin": "12",
-    "hebei": "13",
-    "shanxi": "14",
-    "nmg": "15",
-    "ln": "21",
-    "liaoning": "21",
-    "jl": "22",
-    "jilin": "22",
-    "hlj": "23",
-    "shanghai": "31",
-    "sh": "31",
-    "jiangsu": "32",
-    "js": "32",
-    "zj": "33",
-    "zhejiang": "33",
-    "ah": "34",
-    "anhui": "34",
-    "fujian": "35",
-    "fj": "35",
-    "jiangxi": "36",
-    "jx": "36",
-    "shandong": "37",
-    "sd": "37",
-    "henan": "41",
-    "ha": "41",
-    "hubei": "42",
-    "hunan": "43",
-    "gd": "44",
-    "guangdong": "44",
-    "gxzf": "45",
-    "gx": "45",
-    "hainan": "46",
-    "cq": "50",
-    "chongqing": "50",
-    "sc": "51",
-    "sichuan": "51",
-    "guizhou": "52",
-    "gz": "52",
-    "yn": "53",
-    "yunnan": "53",
-    "xizang": "54",
-    "shaanxi": "61",
-    "gansu": "62",
-    "qinghai": "63",
-    "nx": "64",
-    "ningxia": "64",
-    "xinjiang": "65",
-    "xj": "65",
-}
-_ETHNIC = re.compile(
-    r"(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|"
-    r"柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|"
-    r"塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族"
-)
-# Stems that are everyday words; their bare form is never read as the area.
-_STEM_STOP = frozenset(
-    {
-        "长治",  # 长治久安
-        "安康",
-        "大同",
-        "四平",
-        "大庆",
-        "日照",
-        "新乡",  # 新乡贤
-        "来宾",
-        "大理",
-        "山南",
-        "阿里",
-        "北海",
-        "玉树",
-        "白银",
-        "城区",
-        "郊区",
-        "新区",
-        "矿区",
-        "市中",
-        "市辖",
-        "开发",
-        "和平",
-        "新华",
-        "长安",
-        "城关",
-        "白云",
-        "中山",
-        "江北",
-        "南山",
-        "北京路",
-        "永安",
-        "前进",
-        "向阳",
-        "红旗",
-        "胜利",
-        "东风",
-        "铁西",
-        "铁东",
-        "河东",
-        "河西",
-        "城中",
-        "城北",
-        "城南",
-        "城东",
-        "城西",
-        "中原",
-        "青山",
-        "宝山",
-        "普陀",
-        "东城",
-        "西城",
-        "江南",
-        "龙华",
-        "朝阳",
-        "平安",
-        "安定",
-    }
-)
 # A township named as a subject: 「X镇人民政府」「X街道2022年」「X镇深入贯彻」.
 _TOWNSHIP_RE = re.compile(
     r"([\u4e00-\u9fff]{2,5}?)(镇|乡|街道)(?=人民政府|政府|党委|党工委|办事处|20\d\d|关于|[,:])"
@@ -245,7 +86,7 @@ def _index() -> tuple[dict[str, list[tuple[str, list[Area], bool]]], dict[str, A
         by_code.setdefault(area.code, area)
         by_name.setdefault(area.name, []).append(area)
         for s in short:
-            if len(s) >= 2 and s != area.name and s not in _STEM_STOP:
+            if len(s) >= 2 and s != area.name and s not in STEM_STOP:
                 stems.setdefault(s, []).append(area)
 
     seen: set[str] = set()
@@ -254,7 +95,7 @@ def _index() -> tuple[dict[str, list[tuple[str, list[Area], bool]]], dict[str, A
         if pcode not in seen:
             seen.add(pcode)
             pname = rec.province_name
-            pshort = _ETHNIC.sub("", pname).removesuffix("自治区").removesuffix("省").removesuffix("市")
+            pshort = ETHNIC.sub("", pname).removesuffix("自治区").removesuffix("省").removesuffix("市")
             add(Area(pcode, pname, _PROVINCE_LEVEL, pname, None, None), [pshort])
         prefecture = None
         if rec.city_code and rec.city_name and rec.city_type != "县级市":
@@ -262,7 +103,7 @@ def _index() -> tuple[dict[str, list[tuple[str, list[Area], bool]]], dict[str, A
             prefecture = rec.city_name
             if ccode not in seen:
                 seen.add(ccode)
-                cshort = _ETHNIC.sub("", rec.city_name)
+                cshort = ETHNIC.sub("", rec.city_name)
                 shorts = [re.sub(r"(?:市|地区|盟|自治州)$", "", cshort)]
                 if rec.city_name.endswith("自治州"):
                     shorts.append(shorts[0] + "州")
@@ -279,12 +120,12 @@ def _index() -> tuple[dict[str, list[tuple[str, list[Area], bool]]], dict[str, A
             continue
         if name and code and code not in seen:
             seen.add(code)
-            short = re.sub(r"(?:自治县|自治旗|县|区|市|旗)$", "", _ETHNIC.sub("", name))
+            short = re.sub(r"(?:自治县|自治旗|县|区|市|旗)$", "", ETHNIC.sub("", name))
             add(
                 Area(code, name, _COUNTY, rec.province_name, prefecture, name),
                 [short] if len(short) >= 2 else [],
             )
-    for alias, full in _ALIASES.items():
+    for alias, full in ALIASES.items():
         for area in by_name.get(full, []):
             stems.setdefault(alias, []).append(area)
     # 「海南」「吉林」: a province's short name is the province, not the prefecture of the same stem.
@@ -360,7 +201,7 @@ def province_from_host(host: str | None) -> str | None:
         return None
     labels = host.lower().split(".")
     if len(labels) >= 3 and labels[-2:] == ["gov", "cn"]:
-        code = _HOST_PROVINCE.get(labels[-3])
+        code = HOST_PROVINCE.get(labels[-3])
         if code:
             area = area_by_code(code)
             return area.province if area else None
@@ -369,7 +210,7 @@ def province_from_host(host: str | None) -> str | None:
 
 def province_from_doc_numbers(text: str) -> str | None:
     for m in re.finditer(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{0,5}〔(?:19|20)\d\d〕", text[:3000]):
-        code = _PROVINCE_ABBR.get(m.group(1))
+        code = PROVINCE_ABBR.get(m.group(1))
         if code:
             area = area_by_code(code)
             if area:
