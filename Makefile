@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	touch $(STAMP)
 
-demo: setup
+demo: setup $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pipelines.demo
 
 test: setup
@@ -29,7 +29,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-ui: setup
+ui: setup $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -m pipelines.definitions
 
 eval: setup
@@ -38,6 +38,11 @@ eval: setup
 bench: setup
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/parse_speed.py
+
+# the instance settings follow dagster.yaml whenever it changes
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $@
 
 clean:
 	rm -rf $(VENV) data .dagster_home .pytest_cache
