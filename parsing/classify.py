@@ -64,7 +64,7 @@ def classify(title: str | None, text: str) -> str:
         kind = _from_title(title, opening)
         # A title that only says 报告 (a site's generic <title>, a cut-off heading) does not
         # overrule a body that reads as the annual report.
-        generic = kind == OTHER_REPORT and not _OTHER_REPORT.search(title)
+        generic = kind == OTHER_REPORT and not _OTHER_REPORT.search(title) and not re.search(r"\d{4}", title)
         if generic and _from_body(opening, body) == ANNUAL_REPORT:
             return ANNUAL_REPORT
         if kind:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from parsing import region as regions
+from parsing.classify import is_body_line
 from parsing.dates import parse_date
 from parsing.meta import is_info_line, parse_info_lines
 from parsing.model import Region
@@ -237,7 +238,7 @@ def resolve_region(
     voice = _voice(opening[:1500])
     if town and voice in (None, "township"):
         return regions.to_region(_county_near(town[0][1], context, site), township=town[0][1])
-    subject = _subject_area(opening, context, site, host_province)
+    subject = _subject_area(_from_body_start(opening), context, site, host_province)
     if subject is not None:
         return regions.to_region(subject)
     if voice == "county" and (
@@ -292,6 +293,16 @@ def _level_matches(area: regions.Area, voice: str) -> bool:
 _CLAUSE = re.compile(
     r"^[\s?]*(?:(?:19|20)\d\d年(?:度|以来)?|今年以来)[,]\s*(?:在[^,。]{0,60}?(?:领导|指导|监督|支持)[^,。]{0,12}下[,]?\s*)?"
 )
+
+
+def _from_body_start(text: str) -> str:
+    """The text from its first running line on (title, date and info lines skipped)."""
+    pos = 0
+    for line in text.split("\n")[:30]:
+        if is_body_line(line):
+            return text[pos:]
+        pos += len(line) + 1
+    return text
 
 
 def _subject_area(opening: str, context, site, host_province) -> regions.Area | None:

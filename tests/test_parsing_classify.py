@@ -49,3 +49,8 @@ def test_generic_title_does_not_overrule_a_report_body():
 def test_meeting_about_reports_is_news():
     title = "市司法局召开2023年度法治政府建设年度报告编制工作推进会"
     assert classify(title, "为做好年度报告工作,市司法局组织各单位集中研讨。") == "news"
+
+
+def test_a_bureau_work_summary_is_another_report():
+    text = "2023年,县司法局围绕法治政府建设,推进依法行政,各项工作取得成效。"
+    assert classify("某县司法局2023年工作总结和2024年工作计划", text) == "other_report"

@@ -75,3 +75,12 @@ def test_prefecture_cities_without_districts_and_stem_stop_words():
     assert region.find_areas("东莞市人民政府")[0][2][0].code == "441900"
     assert not region.find_areas("维护社会长治久安")
     assert region.find_areas("海南")[0][2][0].level == "province"
+
+
+def test_subject_after_the_leadership_clause_beats_the_city_it_names():
+    text = (
+        "关于2022年度法治政府建设情况的报告\n发布日期:2023-03-15\n"
+        "2022年,在绍兴市委、市政府的坚强领导下,诸暨市坚持依法行政。现将我市2022年度法治政府建设情况报告如下:"
+    )
+    r = resolve_region(None, None, text, {}, None)
+    assert (r.name, r.level, r.prefecture) == ("诸暨市", "county", "绍兴市")
