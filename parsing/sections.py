@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from parsing.model import Section
 
@@ -95,6 +96,12 @@ def parse_sections(text: str) -> list[Section]:
     names a part of the report ("三、存在问题"). A 一、 right under another 一、 heading, with
     nothing between, is that heading's first child (a lost （一）), so level 2.
     """
+    return [replace(s) for s in _parsed_sections(text)]
+
+
+# The parser and the metric extractor both need the headings of the same text: parse it once.
+@lru_cache(maxsize=8)
+def _parsed_sections(text: str) -> tuple[Section, ...]:
     sections: list[Section] = []
     last_top = 0
     for line in _LINE.finditer(text):
@@ -146,7 +153,7 @@ def parse_sections(text: str) -> list[Section]:
                 # year's work while no other part has begun.
                 s.part = "achievements" if previous in (None, "achievements") else "other"
             previous = s.part
-    return sections
+    return tuple(sections)
 
 
 @dataclass(frozen=True)
@@ -182,9 +189,8 @@ def part_index(text: str, sections: list[Section] | None = None) -> PartIndex:
     """Offsets where the part changes. A level-1 heading sets the part; a deeper heading that names a
     part explicitly sets it until the next heading of its level or above. Unnumbered short lines
     that name a part ("下一步工作打算") count as level-1 headings here."""
-    if sections is None:
-        sections = parse_sections(text)
-    sections = sorted([*sections, *_unnumbered_part_lines(text)], key=lambda s: s.start or 0)
+    found = _parsed_sections(text) if sections is None else sections
+    sections = sorted([*found, *_unnumbered_part_lines(text)], key=lambda s: s.start or 0)
     starts: list[int] = []
     parts: list[str | None] = []
     stack: list[tuple[int, str | None]] = []  # (level, part) of open headings
