@@ -24,7 +24,7 @@ _NOT_TITLE = re.compile(
     r"[\u4e00-\u9fff]{1,6}〔\d{4}〕|各[\u4e00-\u9fff(),、]{2,60}:$)"
 )
 _ORG_LINE = re.compile(r"(?:政府|委|委员会)$")
-_YEAR = re.compile(r"(?<![\d〔(\-—~])((?:19|20)\d\d)年(?!\d{1,2}月)(?![)〕\-—~])")
+_YEAR = re.compile(r"(?<![\d〔\-—~])((?:19|20)\d\d)年(?!\d{1,2}月)(?![〕\-—~])")
 _RANGE = re.compile(r"(?:19|20)\d\d\s?[-—~至到]\s?(?:(?:19|20)\d\d)?年?")
 _BOOK = re.compile(r"《[^》]{0,80}》")
 
@@ -160,7 +160,10 @@ def report_year(title: str | None, text: str, publish: str | None) -> int | None
             counts[y] = counts.get(y, 0) + 1
         return max(counts, key=lambda y: (counts[y], -years[[v for _, v in years].index(y)][0]))
     if publish:
-        return int(publish[:4]) - 1
+        # Reports come out in the first months of the next year; one published from October on is
+        # (like 「今年以来」 reports written for a December deadline) about the same year.
+        year, month = int(publish[:4]), int(publish[5:7] or 1)
+        return year if month >= 10 else year - 1
     return None
 
 

@@ -49,9 +49,15 @@ def test_report_year_sources():
         report_year(None, "2021年,我市深入推进依法行政,《法治政府建设实施纲要(2015-2020年)》……", None) == 2021
     )
     assert report_year(None, "一、2020年度推进法治政府建设的主要举措\n正文", None) == 2020
-    assert report_year(None, "今年以来,我局持续推进依法行政。", "2024-12-20") == 2023
+    assert report_year(None, "今年以来,我局持续推进依法行政。", "2024-02-20") == 2023
     # A plan's year inside 《》 and a range are not the year reported on.
     assert (
         report_year(None, "落实《2025年法治政府建设工作要点》和(2021—2025年)纲要,2024年工作扎实推进", None)
         == 2024
     )
+
+
+def test_year_in_parentheses_and_publish_month_fallback():
+    assert report_year("法治政府建设年度报告(2023年度)", "", None) == 2023
+    assert report_year(None, "今年以来,我局持续推进依法行政。", "2024-03-01") == 2023
+    assert report_year(None, "今年以来,我局持续推进依法行政。", "2024-12-10") == 2024
