@@ -4,14 +4,17 @@ Column address only, home address only, `sources add`: each must archive exactly
 (sim) registry entry archives. All portals run concurrently in one crawl per way in, to stay fast."""
 
 import asyncio
+import json
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from click.testing import CliRunner
 
 from crawlers.archive import Archive
 from crawlers.canonical import canonical_page
+from crawlers.cli import crawl as crawl_command
 from crawlers.crawl import crawl_with, sources_for_columns
 from crawlers.fetcher import Fetcher
 from crawlers.onboard.entry import build_entry
@@ -104,8 +107,9 @@ def test_home_address_alone_finds_every_report_within_the_bound(sim, registry_cr
     assert archived_by_host(summary) == registry_crawl
 
 
-@pytest.mark.parametrize("key", ["trs-prov", "hanweb-city", "gkmlpt-city", "generic-county", "generic-city",
-                                 "trs-dept"])
+@pytest.mark.parametrize(
+    "key", ["trs-prov", "hanweb-city", "gkmlpt-city", "generic-county", "generic-city", "trs-dept"]
+)
 def test_sources_add_entry_crawls_like_the_shipped_entry(sim, registry_crawl, key, tmp_path):
     shipped = next(s for s in sim.sources if s.id == f"sim-{key}")
 
@@ -123,3 +127,35 @@ def test_sources_add_entry_crawls_like_the_shipped_entry(sim, registry_crawl, ke
         assert s.adapter == shipped.adapter
         assert archived_by_host(summary) == {host(shipped.base_url): registry_crawl[host(shipped.base_url)]}
         assert entry.preview and any(p.report for p in entry.preview)
+
+
+def test_cli_crawl_site_names_the_columns_it_found(sim, tmp_path):
+    hanweb = next(s for s in sim.sources if s.adapter == "hanweb")
+    out = tmp_path / "summary.json"
+    # an ad-hoc source crawls at the default 1 request/s: one year keeps this short
+    r = CliRunner().invoke(
+        crawl_command,
+        [
+            "--site",
+            hanweb.base_url,
+            "--years",
+            "2023",
+            "--data",
+            str(tmp_path),
+            "--summary-json",
+            str(out),
+            "--no-progress",
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    assert (
+        "columns found from home addresses" in r.output
+        and hanweb.columns[0].url.split("://")[1][:20] in r.output
+    )
+    data = json.loads(out.read_text(encoding="utf-8"))
+    wanted = {
+        canonical_page(t["url"])
+        for t in sim.truth
+        if t["host"] == host(hanweb.base_url) and t["kind"] == "report" and t.get("report_year") == 2023
+    }
+    assert wanted and wanted <= {x["url"] for x in data["reports"] if x["archived"]}

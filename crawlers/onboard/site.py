@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from crawlers.adapters import ADAPTERS, FetcherLike
@@ -41,17 +42,18 @@ MAX_PROBES = 12  # columns named by search hits or the sitemap, fetched to confi
 MAX_SEARCH_PAGES = 5  # result pages per search endpoint
 MAX_SITEMAPS = 3  # sitemap files read (an index and two children)
 MIN_SCORE = 3  # anchors scoring less are not followed
+PROBE_REQUESTS = 3  # list requests a probe may spend beyond the page in hand (a generic column's old pages)
 ALL_YEARS = range(2000, 2101)  # probing asks for any year: a column is a column whatever its age
 
 # What a navigation anchor says, and how strongly it points towards the reports. Real portals
 # file the reports under 政府信息公开 › 法定主动公开内容 › 其他法定信息 (or a 法治政府建设 topic column);
 # some put them in generic columns (通知公告, 工作报告, 计划总结) — those score low but are followed.
 _ANCHOR_SCORES: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"法治政府建设.{0,6}(年度)?报告|年度报告|年报"), 10),
+    (re.compile(r"法治政府建设.{0,6}(年度)?报告|法治政府.{0,4}年报"), 10),
     (re.compile(r"法治政府|依法行政|法治建设|法治.{0,2}建设"), 8),
     (re.compile(r"法定主动公开|其他法定|其他主动公开|主动公开内容|重点领域"), 6),
     (re.compile(r"政府信息公开|信息公开目录|政务公开|信息公开|公开目录"), 5),
-    (re.compile(r"部门信息公开|部门公开|乡镇|街道|镇街|专题专栏|专题"), 3),
+    (re.compile(r"部门信息公开|部门公开|乡镇|街道|镇街|专题专栏|专题|年度报告|年报"), 3),
     (re.compile(r"通知公告|工作报告|计划总结|规划计划|公告公示|政府文件"), 3),
 )
 _SLUG_SCORES: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -179,6 +181,20 @@ def is_navigation(a: Anchor) -> bool:
     return guess_report_year(a.title) is None and len(a.text) <= _NAV_TEXT_MAX
 
 
+class _Budget:
+    """Passes at most `left` fetches through; then answers FAILED, which ends an adapter's walk."""
+
+    def __init__(self, inner: FetcherLike, left: int) -> None:
+        self.inner = inner
+        self.left = left
+
+    async def fetch(self, url: str, **kwargs: Any) -> FetchResult:
+        if self.left <= 0:
+            return FetchResult(url=url, outcome=Outcome.FAILED, reason="probe budget spent")
+        self.left -= 1
+        return await self.inner.fetch(url, **kwargs)
+
+
 class _Discovery:
     def __init__(
         self, home_url: str, fetcher: FetcherLike, source: Source, max_pages: int, max_depth: int
@@ -213,7 +229,7 @@ class _Discovery:
     async def probe(self, url: str, page: FetchResult, adapter: str) -> int:
         """Reports the family adapter yields on the column's first list page (the page itself is reused)."""
         column = Column(url=url, adapter=adapter)
-        primed = PrimedFetcher(self.fetcher, {url.split("#", 1)[0]: page})
+        primed = PrimedFetcher(_Budget(self.fetcher, PROBE_REQUESTS), {url.split("#", 1)[0]: page})
         yielded = 0
         walk = ADAPTERS[adapter](column, self.source, primed, ALL_YEARS)
         try:
