@@ -76,3 +76,19 @@ def test_runs_from_the_command_line_and_two_writers_at_once_both_succeed(tmp_pat
     con = connect(tmp_path / "w.duckdb", read_only=True)
     assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == len(before["reports"])
     con.close()
+
+
+def test_a_failed_run_exits_non_zero_and_says_why(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from pipelines.run_cli import run
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    # nothing was crawled into this data directory: parsing has no crawl record to read
+    result = CliRunner().invoke(
+        run, ["--years", "2020", "--job", "reparse_job", "--data", str(tmp_path / "data"),
+              "--db", str(tmp_path / "w.duckdb")],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "reparse_job 2020: FAILED" in result.output
+    assert "no crawl record" in result.output and "materialize fetched_pages" in result.output
