@@ -317,3 +317,19 @@ def test_a_year_in_another_statement_does_not_govern_the_figure():
         ("reconsideration_accepted", 44, YEAR)
     }
     assert facts("截至2023年底,全县共聘请法律顾问41名。") == {("legal_advisers", 41, YEAR)}
+
+
+def test_pdf_line_wraps_do_not_end_a_sentence():
+    text = (
+        "一、主要成效\n本年度全县共收到行政复议申请73件,依法受理66件,审结5\n"
+        "9件,其中维持40件。\n二、存在问题\n"
+    )
+    got = extract_metrics(text, YEAR)
+    assert {(f.key, f.value) for f in got} == {
+        ("reconsideration_received", 73),
+        ("reconsideration_accepted", 66),
+        ("reconsideration_concluded", 59),
+        ("reconsideration_upheld", 40),
+    }
+    assert all(text[f.start : f.end] == f.evidence for f in got)
+    assert not any(f.evidence.startswith("一、") for f in got)

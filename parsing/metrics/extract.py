@@ -84,7 +84,8 @@ def _listed_items(scan: str, tokens: list[NumToken]) -> dict[int, str]:
 
 
 def _prepare(sentence: str, lead: str, report_year: int | None) -> _Sentence | None:
-    scan = cx.blank_titles(fold_width(sentence))
+    # A wrapped line's break may fall inside a word; offsets inside `scan` are never exported.
+    scan = cx.blank_titles(fold_width(sentence.replace("\r", "").replace("\n", "")))
     tokens = iter_numbers(scan)
     if not tokens or cx.PLAN_START.search(scan):
         return None

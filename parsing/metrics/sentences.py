@@ -2,6 +2,8 @@
 
 A sentence ends at 。！？； (full- or half-width) or a line break; the terminator (and any closing
 quote or bracket right after it) stays in the sentence, so the evidence string reads as printed.
+A line break that only wraps a long line (PDF text: the line runs on without a terminator and the
+next line is no heading) does not end the sentence; such a sentence holds the line break.
 """
 
 from __future__ import annotations
@@ -12,10 +14,44 @@ _SENTENCE = re.compile(r"[^。！？；;!?\n]+(?:[。！？；;!?]+[”’」』
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 
 
+_WRAP_MIN = 16  # a wrapped line is a full line of body text, not a short heading or title
+_LINE_END_BREAKS = frozenset("。！？；;!?:：")
+_HEADING_START = re.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,2}是)"
+)
+_WRAP = re.compile(r"\r?\n")
+
+
+def _soft_breaks(text: str) -> str:
+    """`text` with line breaks that only wrap a line replaced by spaces (same length)."""
+    if "\n" not in text:
+        return text
+    chars: list[str] | None = None
+    line_start = 0
+    for m in _WRAP.finditer(text):
+        line = text[line_start : m.start()].strip()
+        nxt = m.end()
+        if (
+            len(line) >= _WRAP_MIN
+            and line[-1] not in _LINE_END_BREAKS
+            and not _HEADING_START.match(line)
+            and nxt < len(text)
+            and not text[nxt].isspace()
+            and not _HEADING_START.match(text, nxt)
+        ):
+            if chars is None:
+                chars = list(text)
+            for i in range(m.start(), m.end()):
+                chars[i] = " "
+        line_start = m.end()
+    return text if chars is None else "".join(chars)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank sentence, leading/trailing blanks trimmed."""
     spans: list[tuple[int, int]] = []
-    for m in _SENTENCE.finditer(text):
+    for m in _SENTENCE.finditer(_soft_breaks(text)):
         start, end = m.span()
         while start < end and text[start].isspace():
             start += 1
