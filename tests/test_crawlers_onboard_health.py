@@ -8,8 +8,7 @@ from click.testing import CliRunner
 from crawlers.cli import sources as sources_group
 from crawlers.crawl import crawl_sources
 from crawlers.model import Column, Source
-from crawlers.onboard.cli import check_sources_async
-from crawlers.onboard.health import ColumnCheck, assess_source
+from crawlers.onboard.health import ColumnCheck, assess_source, check_sources_health
 from crawlers.registry import dump_sources, load_sources
 from crawlers.sim import SimConfig, SimPortals
 from crawlers.sim.redesign import redesign_column
@@ -61,13 +60,13 @@ def test_assess_source_rules():
 def test_redesigned_portal_is_flagged_the_others_stay_healthy(tmp_path):
     with SimPortals(SimConfig(hosts=4, years=range(2021, 2024), faults="none", scale=0.5)) as sim:
         crawl_sources(sim.sources, SEASON, tmp_path)  # the earlier crawl, archived under tmp_path/raw
-        first = asyncio.run(check_sources_async(sim.sources, SEASON, tmp_path, {}))
+        first = asyncio.run(check_sources_health(sim.sources, SEASON, tmp_path, {}))
         assert [h.status for h in first] == ["ok"] * 4, [h.problems for h in first]
         assert all(h.candidates > 0 for h in first)
         previous = {h.source_id: h.state() for h in first}
         for key in ("trs-prov", "hanweb-city"):
             redesign_column(sim, key)
-        second = asyncio.run(check_sources_async(sim.sources, SEASON, tmp_path, previous))
+        second = asyncio.run(check_sources_health(sim.sources, SEASON, tmp_path, previous))
     verdicts = {h.source_id: h for h in second}
     for sid in ("sim-trs-prov", "sim-hanweb-city"):
         h = verdicts[sid]

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import json
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from crawlers.onboard.health import SourceHealth
+from crawlers.onboard.health import check_sources_health, load_state, save_state
 
 
 def _years(value: str | None) -> range:
@@ -93,45 +91,6 @@ def add_source(url: str, registry: Path, yes: bool, years_text: str | None, cont
     Console(stderr=True).print(f"saved {source.id} to {registry}")
 
 
-def load_state(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise click.ClickException(f"unreadable check state {path}: {exc}") from exc
-
-
-async def check_sources_async(
-    sources: list,
-    years: range,
-    data_dir: Path,
-    previous: dict[str, Any],
-    contact_url: str | None = None,
-    fetcher: Any = None,
-) -> list[SourceHealth]:
-    """Dry-run every source (live pages, no archiving) and judge it against the archive and the last check."""
-    from crawlers.archive import Archive
-    from crawlers.fetcher import DEFAULT_CONTACT_URL, Fetcher
-    from crawlers.onboard.health import assess_source, check_source
-
-    raw = Path(data_dir) / "raw"
-    archive = Archive(raw) if raw.exists() else None
-    checked_at = datetime.now(UTC).isoformat(timespec="seconds")
-    out = []
-    # replay serves only what the archive holds: no client, no network
-    replay = Fetcher(archive=archive, replay=True) if archive is not None else None
-    try:
-        async with Fetcher(contact_url=contact_url or DEFAULT_CONTACT_URL) as live:
-            for source in sources:
-                checks = await check_source(source, fetcher or live, years, replay)
-                out.append(assess_source(source, checks, previous.get(source.id), checked_at))
-    finally:
-        if archive is not None:
-            archive.close()
-    return out
-
-
 @click.command("check")
 @click.argument("ids", nargs=-1)
 @click.option(
@@ -174,9 +133,11 @@ def check_sources(
             raise click.BadParameter(f"not in {sources_file}: {', '.join(unknown)}", param_hint="ID")
         sources = [s for s in sources if s.id in ids]
     years = _years(years_text)
-    state_path = data_dir / "health" / "sources.json"
-    previous = load_state(state_path)
-    verdicts = asyncio.run(check_sources_async(sources, years, data_dir, previous, contact_url))
+    try:
+        previous = load_state(data_dir)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    verdicts = asyncio.run(check_sources_health(sources, years, data_dir, previous, contact_url=contact_url))
     table = Table(title=f"sources check, season {years[0]}–{years[-1]}")
     for name in ("source", "status", "family", "candidates", "problems"):
         table.add_column(name, overflow="fold")
@@ -185,9 +146,7 @@ def check_sources(
         style = None if h.ok else "yellow"
         table.add_row(h.source_id, h.status, families, str(h.candidates), "\n".join(h.problems), style=style)
     Console().print(table)
-    # flagged sources keep their last good state, so they stay flagged until someone re-pins them
-    state = {**previous, **{h.source_id: h.state() for h in verdicts if h.ok}}
-    write_json(state_path, state)
+    save_state(data_dir, previous, verdicts)
     if json_out is not None:
         write_json(json_out, {"sources": [h.as_dict() for h in verdicts]})
     if any(not h.ok for h in verdicts):

@@ -5,15 +5,20 @@ Portals are redesigned all the time, and a source that silently finds nothing is
 archive of the earlier crawl); `assess_source` (pure) turns evidence plus the previous check's state
 into a SourceHealth verdict — the function the Dagster pipeline calls for its per-source asset check.
 
-    checks = await check_source(source, fetcher, years, archive)
-    health = assess_source(source, checks, previous_state, checked_at)
+    checks = await check_source(source, fetcher, years, replay)   # evidence (I/O)
+    health = assess_source(source, checks, previous_state, checked_at)   # verdict (pure)
     health.ok, health.problems
+    verdicts = await check_sources_health(sources, years, data_dir, load_state(data_dir))  # all of it
 """
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from crawlers.adapters import FetcherLike, adapter_for, adapter_name
@@ -202,3 +207,61 @@ async def check_source(
 ) -> list[ColumnCheck]:
     """Evidence on every column of a source; `replay` serves the archive of earlier crawls."""
     return [await check_column(c, source, fetcher, years, replay) for c in source.columns]
+
+
+def state_path(data_dir: Path) -> Path:
+    return Path(data_dir) / "health" / "sources.json"
+
+
+def load_state(data_dir: Path) -> dict[str, Any]:
+    """The last check's state per source id ({} before the first check); ValueError if unreadable."""
+    path = state_path(data_dir)
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValueError(f"unreadable check state {path}: {exc}") from exc
+
+
+def save_state(data_dir: Path, previous: dict[str, Any], verdicts: Sequence[SourceHealth]) -> None:
+    """Record healthy sources' state. Flagged ones keep their last good state, so they stay flagged
+    until someone re-pins them (a changed layout is not the new normal)."""
+    state = {**previous, **{h.source_id: h.state() for h in verdicts if h.ok}}
+    path = state_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(state, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+
+
+async def check_sources_health(
+    sources: Sequence[Source],
+    years: range,
+    data_dir: Path,
+    previous: dict[str, Any],
+    *,
+    contact_url: str | None = None,
+    fetcher: FetcherLike | None = None,
+) -> list[SourceHealth]:
+    """Dry-run every source (live pages, nothing archived) and judge it against the archive of earlier
+    crawls under data_dir/raw and the previous check's state. The pipeline's per-source asset check
+    calls this (or assess_source on evidence it gathered itself)."""
+    from crawlers.archive import Archive
+    from crawlers.fetcher import DEFAULT_CONTACT_URL, Fetcher
+
+    raw = Path(data_dir) / "raw"
+    archive = Archive(raw) if raw.exists() else None
+    # replay serves only what the archive holds: no client, no network
+    replay = Fetcher(archive=archive, replay=True) if archive is not None else None
+    checked_at = datetime.now(UTC).isoformat(timespec="seconds")
+    out = []
+    try:
+        async with Fetcher(contact_url=contact_url or DEFAULT_CONTACT_URL) as live:
+            for source in sources:
+                checks = await check_source(source, fetcher or live, years, replay)
+                out.append(assess_source(source, checks, previous.get(source.id), checked_at))
+    finally:
+        if archive is not None:
+            archive.close()
+    return out
