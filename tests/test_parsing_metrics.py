@@ -333,3 +333,9 @@ def test_pdf_line_wraps_do_not_end_a_sentence():
     }
     assert all(text[f.start : f.end] == f.evidence for f in got)
     assert not any(f.evidence.startswith("一、") for f in got)
+
+
+def test_all_of_them_passed_the_qualification_exam():
+    assert facts("本年度新增行政执法人员214名,均通过行政执法资格考试。") == {
+        ("enforcement_personnel_certified", 214, YEAR)
+    }

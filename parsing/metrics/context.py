@@ -57,6 +57,7 @@ SUBSET = re.compile(r"涉企|涉农|涉疫|涉外|涉法涉诉|重点领域|涉�
 # "由上年的80%提高到95%": the new level takes the key of the old one.
 CHANGED_TO = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|降|升)(?:到|至)$")
 OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
+ALL_OF_THEM_NEXT = re.compile(r"\s*(?:均|全部|全都|都)(?:已|已经)?(?:通过|参加|取得|经过|接受)")
 OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
 # "案件12件,均胜诉": the whole count also gives a second key (gold_format: 均胜诉 → litigation_won).
 ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (

@@ -215,7 +215,8 @@ def _sentence_facts(
         if _skip(s, tok, clause, pre, post, issuer=issuer, own_level=own_level, unit=unit):
             continue
         object_first = cx.OBJECT_FIRST.match(clause.strip()) is not None
-        if object_first:
+        if object_first or cx.ALL_OF_THEM_NEXT.match(scan, cend + 1):
+            # "对X文件10件,进行了审查" / "新增执法人员120名,均通过资格考试": the verb follows
             post = scan[tok.end : min(next_start, clause_end(scan, cend + 1))]
         year, comparison = _year(s, tok, figure_before, cstart, report_year, pre, aside_previous)
         ctx = s.lead + "|" + scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start]
