@@ -339,3 +339,8 @@ def test_all_of_them_passed_the_qualification_exam():
     assert facts("本年度新增行政执法人员214名,均通过行政执法资格考试。") == {
         ("enforcement_personnel_certified", 214, YEAR)
     }
+
+
+def test_ge_counts_the_noun_before_it():
+    assert facts("新设行政复议便民服务点28个,热线专席15个。") == set()
+    assert facts("12345热线全年接听来电41.6万个。") == {("hotline_received", 416000, YEAR)}

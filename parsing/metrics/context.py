@@ -83,6 +83,11 @@ FUNCTION_START = re.compile(
     r"[已均其同较比占涉依按并且和及都共为是在中左以上下余多增减降提环、被给]"
     r"|进行|予以|作出|得到|获得|实现|纳入|报送|提请|通过|完成|办理|处理|移送|转交|转办|全部|经"
 )
+# 个 counts whatever noun stands before it ("服务点35个", "调解委员会560个"): only a case-like
+# noun makes it a count of cases, requests or calls.
+CASE_NOUN_BEFORE = re.compile(
+    r"(?:案件|案|申请|诉求|工单|纠纷|事项|来电|电话|件)[\s\u3000]*(?:共|共计|达|为|有)?$"
+)
 CASE_NOUN = re.compile(
     r"^(?:的)?[\u4e00-\u9fff]{0,8}?(?:案|申请|纠纷|诉求|工单|文件|投诉|事项|信访|来信|来访|信息)"
 )

@@ -173,6 +173,8 @@ def _skip(
         return True
     if cx.SUBSET.search(clause):
         return True
+    if unit == "个" and not cx.CASE_NOUN_BEFORE.search(clause) and not cx.CASE_NOUN.match(post):
+        return True
     return (
         unit in cx.CASE_UNITS
         and cx.COUNTED_NOUN.match(post) is not None
