@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from crawlers.adapters.base import DiscoveryError
 from crawlers.canonical import canonical_page
 from crawlers.onboard.columns import column_of_article
 from crawlers.onboard.entry import level_for, region_for_code
@@ -22,6 +23,7 @@ XXGK = "http://xxgk.example.gov.cn"
 TITLE = "示例县2023年法治政府建设年度报告"
 TITLE_B = "示例县2023年法治政府建设情况报告"
 TITLE_DEPT = "示例县司法局2023年法治政府建设情况报告"
+TITLE_YFXZ = "示例县司法局2022年度依法行政工作报告"
 
 
 def trs_list(*items: tuple[str, str]) -> str:
@@ -36,6 +38,7 @@ def portal() -> FakeFetcher:
             '<meta name="SiteName" content="示例县人民政府"><meta content="4211220001" name="SiteIDCode">'
             '<ul class="nav"><li><a href="http://xxgk.example.gov.cn/">政府信息公开</a></li>'
             '<li><a href="/hdjl/">互动交流</a></li></ul>'
+            '<a href="/ztzl/"><img src="/images/banner_1.jpg" alt="法治政府建设专题"></a>'
             '<form action="/was5/web/search" method="get"><input name="searchword">'
             '<input type="hidden" name="channelid" value="2241"></form>'
             '<div class="tzgg"><h3>通知公告</h3><ul><li>'
@@ -63,8 +66,11 @@ def portal() -> FakeFetcher:
         f"{WWW}/sitemap1.xml": (
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
             "<url><loc>http://www.example.gov.cn/ztzl/fzzfjs/202402/t20240201_3.html</loc></url>"
-            "<url><loc>http://www.example.gov.cn/zwdt/202402/t20240202_8.html</loc></url></urlset>"
+            "<url><loc>http://www.example.gov.cn/zwdt/202402/t20240202_8.html</loc></url>"
+            "<url><loc>http://www.example.gov.cn/bmxxgk/sfj/yfxz/202402/t20240203_6.html</loc></url></urlset>"
         ),
+        f"{WWW}/bmxxgk/sfj/yfxz/": trs_list(("./202402/t20240203_6.html", TITLE_YFXZ)),
+        f"{WWW}/ztzl/": '<ul><li><a href="/ztzl/fzzfjs/">法治政府建设</a></li></ul>',
         f"{WWW}/ztzl/fzzfjs/": trs_list(("./202402/t20240201_3.html", "示例县2022年法治政府建设工作总结")),
     })
 
@@ -76,11 +82,19 @@ def test_every_way_in_finds_its_column():
     assert by_url[f"{XXGK}/fdzdgknr/fzzfjsndbg/"].via == "walk"  # subdomain, behind the iframe
     assert by_url[f"{WWW}/zwgk/tzgg/"].via == "walk"  # named by the report the home page links
     assert by_url[f"{WWW}/zwgk/bmdt/"].via == "search"
-    assert by_url[f"{WWW}/ztzl/fzzfjs/"].via == "sitemap"  # only the rule-of-law folder of the sitemap
-    assert all(c.adapter == "trs" for c in found.columns)
+    assert by_url[f"{WWW}/ztzl/fzzfjs/"].via == "walk"  # behind a banner named by its image's alt text
+    assert by_url[f"{WWW}/bmxxgk/sfj/yfxz/"].via == "sitemap"  # a 依法行政 folder only the sitemap names
+    assert all(c.adapter == "trs" for c in found.columns) and len(found.columns) == 5
     assert f"{WWW}/zwdt/" not in fetcher.urls() and f"{WWW}/hdjl/" not in fetcher.urls()
     assert (found.site_name, found.site_code) == ("示例县人民政府", "4211220001")
-    assert found.requests == len(fetcher.calls) <= 12
+    assert found.requests == len(fetcher.calls) <= 14
+    # the sitemap names the same topic column: read, not fetched again; other folders never probed
+    assert fetcher.urls().count(f"{WWW}/ztzl/fzzfjs/") == 1 and f"{WWW}/zwdt/" not in fetcher.urls()
+
+
+def test_unreachable_home_page_says_why():
+    with pytest.raises(DiscoveryError, match="HTTP 404"):
+        asyncio.run(discover_site(f"{WWW}/", FakeFetcher({})))
 
 
 def test_on_site_and_anchor_scores():

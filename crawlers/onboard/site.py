@@ -51,7 +51,7 @@ ALL_YEARS = range(2000, 2101)  # probing asks for any year: a column is a column
 _ANCHOR_SCORES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"法治政府建设.{0,6}(年度)?报告|法治政府.{0,4}年报"), 10),
     (re.compile(r"法治政府|依法行政|法治建设|法治.{0,2}建设"), 8),
-    (re.compile(r"法定主动公开|其他法定|其他主动公开|主动公开内容|重点领域"), 6),
+    (re.compile(r"法定主动公开|其他法定|主动公开|重点领域"), 6),
     (re.compile(r"政府信息公开|信息公开目录|政务公开|信息公开|公开目录"), 5),
     (re.compile(r"部门信息公开|部门公开|乡镇|街道|镇街|专题专栏|专题|年度报告|年报"), 3),
     (re.compile(r"通知公告|工作报告|计划总结|规划计划|公告公示|政府文件"), 3),
@@ -68,6 +68,9 @@ _ARTICLE_SHAPE = re.compile(
 # pager links of a list are the list's own pages, not further columns
 _PAGER_TEXT = re.compile(
     r"^(首页|上一页|下一页|上页|下页|尾页|末页|前一页|后一页|\d{1,4}|[<>‹›«»]{1,2}|GO|跳转)$", re.I
+)
+_IMAGE_LINK = re.compile(
+    r"""<a\b[^>]*\bhref\s*=\s*["']([^"'#]+)["'][^>]*>\s*<img\b[^>]*\balt\s*=\s*["']([^"']+)["']""", re.I
 )
 _IFRAME = re.compile(r"""<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.I)
 _HREF_WITH_FRAGMENT = re.compile(r"""href\s*=\s*["']([^"'#]*/gkmlpt/[^"'#]*#[^"']+)["']""", re.I)
@@ -139,14 +142,27 @@ def site_links(html: str, page_url: str, hosts: set[str]) -> list[Anchor]:
     for href in _HREF_WITH_FRAGMENT.findall(html):
         full = urljoin(page_url, href)
         with_fragment.setdefault(full.split("#", 1)[0], full)
+    alt_texts = _image_link_texts(html, page_url)
     out = []
     for a in anchors(html, page_url):
         if not on_site(urlsplit(a.url).hostname or "", hosts):
             continue
-        if a.url in with_fragment:
-            a = Anchor(url=with_fragment[a.url], text=a.text, title=a.title, context=a.context)
+        if a.url in with_fragment or (not a.text and a.url in alt_texts):
+            text = a.text or alt_texts.get(a.url, "")
+            a = Anchor(
+                url=with_fragment.get(a.url, a.url), text=text, title=a.title or text, context=a.context
+            )
         out.append(a)
     return out
+
+
+def _image_link_texts(html: str, page_url: str) -> dict[str, str]:
+    """Banner links (an <img> inside the <a>) are named by the image's alt text."""
+    found: dict[str, str] = {}
+    for m in _IMAGE_LINK.finditer(html):
+        url = urljoin(page_url, m.group(1).strip()).split("#", 1)[0]
+        found.setdefault(url, normalise(m.group(2)))
+    return found
 
 
 def iframe_sources(html: str, page_url: str) -> list[str]:
@@ -210,6 +226,7 @@ class _Discovery:
         self.visited: set[str] = set()
         self.column_keys: set[str] = set()
         self.searches: dict[str, SearchEndpoint] = {}
+        self.last_failure = ""
 
     async def get(self, url: str) -> FetchResult | None:
         result = await self.fetcher.fetch(url, source=self.source, revalidate=True)
@@ -217,6 +234,7 @@ class _Discovery:
         if result.outcome is Outcome.SKIPPED_ROBOTS:
             self.findings.notes.append(f"robots.txt disallows {url}")
         if not result.ok or result.text is None:
+            self.last_failure = result.reason or f"{result.outcome} {result.status or ''}".strip()
             return None
         return result
 
@@ -291,7 +309,7 @@ class _Discovery:
     async def walk(self) -> None:
         home = await self.get(self.home_url)
         if home is None:
-            raise DiscoveryError(f"{self.home_url}: home page unreachable")
+            raise DiscoveryError(f"{self.home_url}: home page unreachable ({self.last_failure})")
         html = home.text or ""
         self.findings.site_name = page_meta(html).get("SiteName", "")
         self.findings.site_code = site_id_code(html)
