@@ -344,3 +344,8 @@ def test_all_of_them_passed_the_qualification_exam():
 def test_ge_counts_the_noun_before_it():
     assert facts("新设行政复议便民服务点28个,热线专席15个。") == set()
     assert facts("12345热线全年接听来电41.6万个。") == {("hotline_received", 416000, YEAR)}
+
+
+def test_later_years_are_plans_except_a_stock_as_of_early_next_year():
+    assert facts("2024年全县聘请法律顾问不少于30名。") == set()
+    assert facts("截至2024年1月,全县共聘请法律顾问36名。") == {("legal_advisers", 36, YEAR + 1)}

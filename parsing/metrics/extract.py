@@ -249,8 +249,11 @@ def _sentence_facts(
             report_year is not None
             and year is not None
             and not (report_year - _YEAR_WINDOW <= year <= report_year)
+            and not (year == report_year + 1 and f"截至{year}" in scan.replace(" ", ""))
         ):
-            continue  # a plan for a later year, or a stray historical figure
+            # a plan for a later year, or a stray historical figure; a stock "截至2024年1月"
+            # in a report written early in the next year is kept with the year it names
+            continue
         if r.unit == "%" and not 0 <= tok.value <= 100:
             continue
         out.append(
