@@ -19,6 +19,8 @@ def test_arabic_chinese_wan_and_percent():
     assert values("达到98.25%") == [(98.25, "%")]
     assert values("挽回损失56.7万元") == [(56.7, "万元")]
     assert values("１５件") == [(15, "件")]
+    assert values("百余场") == [(100, "场")]
+    assert values("十余万人次") == [(100000, "人次")]
 
 
 def test_not_quantities():

@@ -95,7 +95,9 @@ def fold_width(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def cn_to_number(s: str) -> float | None:
-    """Chinese numeral to a number (十一 → 11, 两千 → 2000); None when it is not one."""
+    """Chinese numeral to a number (十一 → 11, 两千 → 2000, 百 → 100); None when it is not one."""
+    if s[:1] in ("百", "千"):
+        s = "一" + s  # 百余场, 千余人
     try:
         return float(cn2an.cn2an(s, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
