@@ -157,3 +157,13 @@ def test_real_report_addresses_name_their_real_columns():
         named = column_of_article(canonical_page(r["example_report_url"]))
         assert named is not None, r["example_report_url"]
         assert canonical_page(named[0]).split("://")[1] == canonical_page(r["column_url"]).split("://")[1], r
+
+
+def test_a_report_only_the_home_page_links_makes_the_home_page_its_column():
+    home = f'<ul><li><a href="/show.php?id=5">{TITLE}</a><span>2024-03-20</span></li></ul>'
+    found = asyncio.run(discover_site(f"{WWW}/", FakeFetcher({f"{WWW}/": home}), use_sitemap=False))
+    assert [(c.url, c.adapter, c.reports) for c in found.columns] == [(f"{WWW}/", "generic", 1)]
+    news = f'<ul><li><a href="/zwgk/tzgg/202403/t20240320_5.html">{TITLE}</a></li></ul>'
+    fetcher = FakeFetcher({f"{WWW}/": news})  # its column (unreachable here) is named by the address
+    found = asyncio.run(discover_site(f"{WWW}/", fetcher, use_sitemap=False))
+    assert found.columns == [] and f"{WWW}/zwgk/tzgg/" in fetcher.urls()

@@ -271,10 +271,13 @@ class _Discovery:
             self.searches.setdefault(endpoint.kind, endpoint)
         links = site_links(html, page_url, self.hosts)
         report_links = self.note_reports(links)
+        unplaced = 0  # reports whose address names no column: only this page leads to them
         for a in report_links:  # a report linked from a home page or a generic list: its own column
             named = column_of_article(a.url)
             if named is not None:
                 self.pending.setdefault(named[0], named[1])
+            else:
+                unplaced += 1
         # 信息公开 pages often show their column lists in an iframe: follow it as the link that led here
         links += [
             Anchor(url=src, text=name, title=name, context="")
@@ -287,11 +290,9 @@ class _Discovery:
         else:
             reports = await self.probe(page_url, page, adapter)
         key = _visit_key(page_url)
-        if (
-            reports
-            and key not in self.column_keys
-            and canonical_url(page_url) != canonical_url(self.home_url)
-        ):
+        # The home page lists news of every kind; it is a column only for reports no other list names.
+        is_home = canonical_url(page_url) == canonical_url(self.home_url)
+        if reports and key not in self.column_keys and (not is_home or unplaced):
             self.column_keys.add(key)
             meta_name = page_meta(html).get("ColumnName", "")
             self.findings.columns.append(
