@@ -25,7 +25,7 @@ COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|与|同比|相比|对比|相较)\
 MULTI_YEAR = re.compile(
     r"近[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|间|以来|累计)"
     r"|(?:19|20)\d{2}\s*年?\s*(?:至|到|—|－|-|~)\s*(?:19|20)\d{2}"
-    r"|历年|十[一二三四五]五[”"’]?(?:期间|以来|时期)|本届政府以来|成立以来|大以来|以来累计|累计以来"
+    r"|历年|十[一二三四五]五[\u201d\u2019\x22]?(?:期间|以来|时期)|本届政府以来|成立以来|大以来|以来累计|累计以来"
 )
 SINCE = re.compile(r"\s*以来")
 # A parenthesis holds a breakdown or an aside ("(含上年结转3件)"), not the sentence's figure.
