@@ -349,3 +349,9 @@ def test_ge_counts_the_noun_before_it():
 def test_later_years_are_plans_except_a_stock_as_of_early_next_year():
     assert facts("2024年全县聘请法律顾问不少于30名。") == set()
     assert facts("截至2024年1月,全县共聘请法律顾问36名。") == {("legal_advisers", 36, YEAR + 1)}
+
+
+def test_what_a_person_count_needs_may_stand_earlier_in_the_sentence():
+    assert facts("举办行政执法人员专题培训班4期,培训人员380人次。") == {
+        ("enforcement_personnel_trained", 380, YEAR)
+    }

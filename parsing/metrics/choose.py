@@ -62,6 +62,7 @@ def choose_rule(
     own_clause: int,
     object_first: bool = False,
     noun_follows: bool = False,
+    sentence_before: str = "",
 ) -> Rule | None:
     """The eligible rule whose cue stands nearest to the number.
 
@@ -70,9 +71,11 @@ def choose_rule(
     `own_clause` characters are that own clause (a cue outside it counts only when the own clause
     has none); post: the text after the number to the end of its clause. When a noun follows the
     number ("办理了23件行政处罚案件") that noun phrase is searched too, after the words before it.
+    A rule's `needs` words may stand anywhere in the sentence before the number (sentence_before)
+    ("举办执法人员培训班3期,培训人员420人").
     """
     local = pre[len(pre) - own_clause :] + "|" + post
-    wide = pre + "|" + post
+    wide = (sentence_before or pre) + "|" + post
     active = active_domain(ctx)
     best: tuple[int, int, Rule] | None = None
     for order, r in enumerate(RULES):

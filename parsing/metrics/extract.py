@@ -239,6 +239,7 @@ def _sentence_facts(
                 own_clause=tok.start - max(cstart, window_start),
                 object_first=object_first,
                 noun_follows=noun_follows,
+                sentence_before=scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start],
             )
         if r is None and out and unit in out[-1].rule.units and (comparison or cx.CHANGED_TO.search(pre)):
             # "2023年收到52件,2022年为41件" / "较上年的38件" / "由80%提高到95%": the key repeats
