@@ -210,3 +210,20 @@ def part_index(text: str, sections: list[Section] | None = None) -> PartIndex:
 def part_at(text: str, offset: int) -> str | None:
     """The part (achievements | shortcomings | leader_duties | next_year | other) holding `offset`."""
     return part_index(text).part_at(offset)
+
+
+@dataclass(frozen=True)
+class HeadingIndex:
+    """The nearest numbered heading (levels 1-4) before an offset: the topic of its paragraphs."""
+
+    starts: list[int]
+    headings: list[str]
+
+    def heading_before(self, offset: int) -> str:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.headings[i] if i >= 0 else ""
+
+
+def heading_index(text: str) -> HeadingIndex:
+    found = [s for s in _parsed_sections(text) if s.level <= 4]
+    return HeadingIndex([s.start or 0 for s in found], [s.heading for s in found])

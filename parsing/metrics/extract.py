@@ -20,7 +20,7 @@ from parsing.metrics.choose import choose_rule, rule_for_key
 from parsing.metrics.numbers import NumToken, fold_width, iter_numbers, years_in
 from parsing.metrics.sentences import clause_end, clause_start, sentence_spans
 from parsing.model import MetricFact
-from parsing.sections import part_index
+from parsing.sections import heading_index, part_index
 
 _LINE = re.compile(r"[^\n]+")
 _LEAD_CHARS = 120  # how far back in the paragraph a sentence's subject may stand
@@ -276,6 +276,7 @@ def extract_metrics(
     is one fact (the first sentence is kept).
     """
     parts = part_index(text)
+    headings = heading_index(text)
     # A department that states its own figures (本级/全局) beside the area it guides: paragraphs
     # (lines) that name its own level are read without the guided clauses.
     own_lines = (
@@ -289,8 +290,11 @@ def extract_metrics(
         sentence = text[start:end]
         if not cx.ANY_NUMBER.search(sentence) or parts.part_at(start) == "next_year":
             continue
+        # The subject of a sentence without one of its own: earlier in its paragraph, or the heading
+        # of its section ("(四)行政复议工作\n全年收到申请52件").
         line_start = text.rfind("\n", 0, start) + 1
-        prepared = _prepare(sentence, text[max(line_start, start - _LEAD_CHARS) : start], report_year)
+        lead = headings.heading_before(start) + "|" + text[max(line_start, start - _LEAD_CHARS) : start]
+        prepared = _prepare(sentence, lead, report_year)
         if prepared is None:
             continue
         own_level = any(a <= start < b for a, b in own_lines)
