@@ -358,7 +358,10 @@ def test_what_a_person_count_needs_may_stand_earlier_in_the_sentence():
 
 
 def test_section_heading_names_the_subject():
-    text = "一、主要成效\n(三)行政复议工作\n全年收到申请37件,受理35件。\n(四)12345热线\n全年受理诉求6.2万件,办结率98.9%。\n"
+    text = (
+        "一、主要成效\n(三)行政复议工作\n全年收到申请37件,受理35件。\n"
+        "(四)12345热线\n全年受理诉求6.2万件,办结率98.9%。\n"
+    )
     assert facts(text) == {
         ("reconsideration_received", 37, YEAR),
         ("reconsideration_accepted", 35, YEAR),
