@@ -368,3 +368,11 @@ def test_section_heading_names_the_subject():
         ("hotline_received", 62000, YEAR),
         ("hotline_resolution_rate", 98.9, YEAR),
     }
+
+
+def test_object_first_across_a_comma_and_with_the_verb_before():
+    text = "对各乡镇人民政府,县直各部门报送备案的17件规范性文件进行了审查。"
+    assert facts(text) == {("normative_docs_reviewed", 17, YEAR)}
+    assert facts("对全县行政执法人员开展轮训,共培训650人次。") == {
+        ("enforcement_personnel_trained", 650, YEAR)
+    }

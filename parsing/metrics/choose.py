@@ -9,6 +9,7 @@ from parsing.metrics.catalog import RULES, Rule
 _WEAK_PENALTY = 10_000
 _OTHER_CLAUSE_PENALTY = 1_000
 _NOUN_AFTER_PENALTY = 100
+_OBJECT_FIRST_FALLBACK = 2_000
 # Objects that are never what a catalog key counts; a cue followed by one of them ("办理人大代表
 # 建议12件", "审查合同30份") is about that object, not about the cue's catalog figure.
 _FOREIGN_OBJECT = re.compile(
@@ -34,9 +35,13 @@ def _cue_distance(
     r: Rule, pre: str, post: str, own_clause: int, object_first: bool, noun_follows: bool
 ) -> int | None:
     if object_first:
-        # "对X文件10件,进行了备案审查": the verb comes after; the last cue is the head verb.
+        # "对X文件10件,进行了备案审查": the verb comes after; the last cue is the head verb. Only
+        # when nothing after names one do the words before count ("对执法人员开展培训,共培训…").
         ends = [len(post) - m.end() for m in r.cue.finditer(post)]
-        return min(ends) if ends else None
+        if ends:
+            return min(ends)
+        fallback = _cue_distance(r, pre, post, own_clause, False, noun_follows)
+        return None if fallback is None else fallback + _OBJECT_FIRST_FALLBACK
     distance: int | None = None
     for m in r.cue.finditer(pre):
         d = len(pre) - m.end()

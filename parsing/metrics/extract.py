@@ -216,7 +216,7 @@ def _sentence_facts(
             unit = "%"  # "出庭应诉率达到85以上": a rate printed without its sign
         if _skip(s, tok, clause, pre, post, issuer=issuer, own_level=own_level, unit=unit):
             continue
-        object_first = cx.OBJECT_FIRST.match(clause.strip()) is not None
+        object_first = bool(cx.OBJECT_FIRST.match(clause.strip()) or cx.OBJECT_FIRST.match(pre.strip()))
         if object_first or cx.ALL_OF_THEM_NEXT.match(scan, cend + 1):
             # "对X文件10件,进行了审查" / "新增执法人员120名,均通过资格考试": the verb follows
             post = scan[tok.end : min(next_start, clause_end(scan, cend + 1))]
