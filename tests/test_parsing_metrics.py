@@ -376,3 +376,7 @@ def test_object_first_across_a_comma_and_with_the_verb_before():
     assert facts("对全县行政执法人员开展轮训,共培训650人次。") == {
         ("enforcement_personnel_trained", 650, YEAR)
     }
+
+
+def test_done_according_to_plan_is_no_plan():
+    assert facts("按计划完成行政执法人员培训920人次。") == {("enforcement_personnel_trained", 920, YEAR)}
