@@ -31,6 +31,9 @@ PARTITIONED = [
 ASSET_NODES = (
     "{ assetNodes { assetKey { path } groupName isPartitioned partitionKeysByDimension { partitionKeys } } }"
 )
+WORKSPACE = """
+{ workspaceOrError { ... on Workspace { locationEntries { name loadStatus
+    locationOrLoadError { __typename ... on PythonError { message } } } } } }"""
 LAUNCH = """
 mutation ($params: LaunchBackfillParams!) {
   launchPartitionBackfill(backfillParams: $params) {
@@ -91,6 +94,18 @@ def wait_until_up(client: httpx.Client, process: subprocess.Popen, log: Path, ti
     pytest.fail(f"dagster dev did not answer in {timeout}s: {log.read_text(errors='replace')[-3000:]}")
 
 
+def wait_for_code_location(client: httpx.Client, log: Path, timeout: float = 120) -> dict[str, dict]:
+    """The webserver answers before the code server has loaded the definitions: poll the graph."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        nodes = {"/".join(n["assetKey"]["path"]): n for n in graphql(client, ASSET_NODES)["assetNodes"]}
+        if nodes:
+            return nodes
+        time.sleep(1)
+    workspace = graphql(client, WORKSPACE)
+    pytest.fail(f"no assets after {timeout}s: {workspace} {log.read_text(errors='replace')[-3000:]}")
+
+
 def test_dagster_dev_shows_the_graph_and_runs_a_two_year_backfill(tmp_path):
     home = tmp_path / "dagster_home"
     home.mkdir()
@@ -110,9 +125,7 @@ def test_dagster_dev_shows_the_graph_and_runs_a_two_year_backfill(tmp_path):
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
                 wait_until_up(client, process, log)
-                nodes = {
-                    "/".join(n["assetKey"]["path"]): n for n in graphql(client, ASSET_NODES)["assetNodes"]
-                }
+                nodes = wait_for_code_location(client, log)
                 assert set(PARTITIONED) <= set(nodes)
                 assert {"source_registry", "source_tables", "search_index"} <= set(nodes)
                 assert nodes["fetched_pages"]["groupName"] == "ingest"
