@@ -53,27 +53,25 @@ def source_registry(context: dg.AssetExecutionContext, registry: RegistryResourc
     )
 
 
+HOST_COLUMNS = (
+    "found",
+    "fetched",
+    "not_modified",
+    "blocked",
+    "failed",
+    "skipped_robots",
+    "requests",
+    "retries",
+)
+
+
 def _host_rows(hosts: dict[str, dict]) -> list[dict]:
+    """One row per host: report candidates by outcome, traffic, and why the failures failed."""
     return [
-        {
-            "host": name,
-            **{
-                k: h[k]
-                for k in (
-                    "found",
-                    "fetched",
-                    "not_modified",
-                    "blocked",
-                    "failed",
-                    "skipped_robots",
-                    "requests",
-                    "retries",
-                )
-            },
-            "reasons": "; ".join(f"{r} ×{n}" for r, n in h["reasons"].items()),
-        }
+        {"host": name, **{k: h[k] for k in HOST_COLUMNS},
+         "reasons": "; ".join(f"{reason} ×{n}" for reason, n in h["reasons"].items())}
         for name, h in hosts.items()
-    ]
+    ]  # fmt: skip
 
 
 @dg.multi_asset(
