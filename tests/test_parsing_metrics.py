@@ -380,3 +380,12 @@ def test_object_first_across_a_comma_and_with_the_verb_before():
 
 def test_done_according_to_plan_is_no_plan():
     assert facts("按计划完成行政执法人员培训920人次。") == {("enforcement_personnel_trained", 920, YEAR)}
+
+
+def test_party_committee_documents_count_only_in_a_joint_report():
+    text = "全年对市委文件进行合法性审查41件,对市政府文件进行合法性审查37件。"
+    assert facts(text, issuer_kind="government") == {("normative_docs_reviewed", 37, YEAR)}
+    assert facts(text, issuer_kind="party_government") == {
+        ("normative_docs_reviewed", 41, YEAR),
+        ("normative_docs_reviewed", 37, YEAR),
+    }

@@ -54,6 +54,7 @@ SUB_UNIT = re.compile(
 # Offices that act for the government as a whole (its legal, reconsideration and petition work).
 WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
 GUIDED = re.compile(r"指导")
+PARTY_DOCS = re.compile(r"[省市县区州旗]委(?!员会|托)|党委|党内|党组")
 # A slice of the body's figure by subject matter ("涉企诉求1,200件", "重点领域信息"): not the total.
 SUBSET = re.compile(r"涉企|涉农|涉疫|涉外|涉法涉诉|重点领域|涉及[\u4e00-\u9fff]{0,6}领域")
 # "由上年的80%提高到95%": the new level takes the key of the old one.

@@ -184,7 +184,11 @@ def _skip(
 
 
 def _sentence_facts(
-    s: _Sentence, report_year: int | None, issuer: str | None, own_level: bool
+    s: _Sentence,
+    report_year: int | None,
+    issuer: str | None,
+    own_level: bool,
+    issuer_kind: str | None = None,
 ) -> list[_Candidate]:
     scan, tokens = s.scan, s.tokens
     out: list[_Candidate] = []
@@ -247,6 +251,12 @@ def _sentence_facts(
         if r is None:
             continue
         if (
+            issuer_kind == "government"
+            and r.key.startswith("normative_docs")
+            and cx.PARTY_DOCS.search(clause)
+        ):
+            continue  # the Party committee's documents belong to a joint 党委和政府 report only
+        if (
             report_year is not None
             and year is not None
             and not (report_year - _YEAR_WINDOW <= year <= report_year)
@@ -298,7 +308,7 @@ def extract_metrics(
         if prepared is None:
             continue
         own_level = any(a <= start < b for a, b in own_lines)
-        for c in _sentence_facts(prepared, report_year, issuer, own_level):
+        for c in _sentence_facts(prepared, report_year, issuer, own_level, issuer_kind):
             ident = (c.rule.key, round(c.value, 4), c.year)
             if ident in seen:
                 continue
