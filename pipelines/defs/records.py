@@ -14,7 +14,7 @@ import gzip
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -167,13 +167,22 @@ def read_crawl_record(path: Path) -> dict[str, Any]:
 # --- parsed pages ------------------------------------------------------------------------------
 
 
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The fields `cls` has: a file written by an older or newer parser still reads."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
 def report_from_dict(data: dict[str, Any]) -> Report:
-    fields = dict(data)
-    fields["region"] = Region(**(data.get("region") or {}))
-    fields["sections"] = [Section(**s) for s in data.get("sections", [])]
-    fields["metrics"] = [MetricFact(**m) for m in data.get("metrics", [])]
-    fields["numeric_mentions"] = [NumericMention(**n) for n in data.get("numeric_mentions", [])]
-    return Report(**fields)
+    """The Report a parsed-pages line holds (the inverse of dataclasses.asdict)."""
+    values = _known(Report, data)
+    values["region"] = Region(**_known(Region, data.get("region") or {}))
+    values["sections"] = [Section(**_known(Section, s)) for s in data.get("sections", [])]
+    values["metrics"] = [MetricFact(**_known(MetricFact, m)) for m in data.get("metrics", [])]
+    values["numeric_mentions"] = [
+        NumericMention(**_known(NumericMention, n)) for n in data.get("numeric_mentions", [])
+    ]
+    return Report(**values)
 
 
 def page_line(
