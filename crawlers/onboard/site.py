@@ -300,7 +300,8 @@ class _Discovery:
                     url=page_url,
                     adapter=adapter,
                     family=family_label(page_url, html),
-                    name=meta_name or name,
+                    # the link's words when they name the topic (a gkmlpt index's meta names the platform)
+                    name=name if anchor_score(name, "") >= MIN_SCORE else meta_name or name,
                     reports=reports,
                     via=via,
                 )
