@@ -18,10 +18,11 @@ from crawlers.cli import crawl as crawl_command
 from crawlers.crawl import crawl_with, sources_for_columns
 from crawlers.fetcher import Fetcher
 from crawlers.onboard.entry import build_entry
-from crawlers.onboard.site import sources_for_sites
+from crawlers.onboard.site import discover_site, sources_for_sites
 from crawlers.recognize import adhoc_source
 from crawlers.sim import SimConfig, SimPortals
 from crawlers.sim.portals import SIM_POLITENESS
+from crawlers.sim.search_forms import add_search_form
 
 pytestmark = pytest.mark.slow
 YEARS = range(2022, 2024)
@@ -32,7 +33,10 @@ MAX_DISCOVERY_REQUESTS = 12
 
 @pytest.fixture(scope="module")
 def sim():
-    with SimPortals(SimConfig(hosts=14, years=range(2020, 2024), faults="none", scale=0.5)) as portals:
+    portals = SimPortals(SimConfig(hosts=14, years=range(2020, 2024), faults="none", scale=0.5))
+    for portal in portals.portals:  # the home pages' search boxes (a no-op once build_portals adds them)
+        add_search_form(portal.site, portal.rendered)
+    with portals:
         yield portals
 
 
@@ -159,3 +163,19 @@ def test_cli_crawl_site_names_the_columns_it_found(sim, tmp_path):
         if t["host"] == host(hanweb.base_url) and t["kind"] == "report" and t.get("report_year") == 2023
     }
     assert wanted and wanted <= {x["url"] for x in data["reports"] if x["archived"]}
+
+
+@pytest.mark.parametrize("family", ["trs", "hanweb"])
+def test_site_search_alone_finds_the_column(sim, family):
+    """With the walk cut to the home page itself, the family's site search names the column."""
+
+    async def run(source):
+        async with Fetcher() as f:
+            probe = adhoc_source(source.base_url, "generic", SIM_POLITENESS)
+            return await discover_site(source.base_url, f, source=probe, max_pages=1, use_sitemap=False)
+
+    for source in (s for s in sim.sources if s.adapter == family):
+        found = asyncio.run(run(source))
+        assert {c.via for c in found.columns} == {"search"}, source.id
+        assert {c.adapter for c in found.columns} == {family}
+        assert found.requests <= 4  # home, first result page, the column it names (+1 proxy request)

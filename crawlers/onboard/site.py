@@ -373,7 +373,7 @@ class _Discovery:
 
     async def search(self) -> None:
         for endpoint in self.searches.values():
-            hits: dict[str, Anchor] = {}
+            hits: set[str] = set()
             total: int | None = None
             for n in range(1, MAX_SEARCH_PAGES + 1):
                 url = endpoint.url(QUERY, n)
@@ -383,20 +383,21 @@ class _Discovery:
                 total = total if total is not None else result_total(page.text or "")
                 links = site_links(page.text or "", page.final_url or url, self.hosts)
                 new = [a for a in self.note_reports(links) if canonical_page(a.url) not in hits]
-                hits.update((canonical_page(a.url), a) for a in new)
+                hits.update(canonical_page(a.url) for a in new)
+                # the columns these hits name are confirmed now, so the next page can be judged by them
+                derived: dict[str, str] = {}
+                for a in new:
+                    named = column_of_article(a.url)
+                    if named is not None and not self.covered(a.url):
+                        derived.setdefault(named[0], named[1])
+                await self.probe_derived(derived, "search")
                 uncovered = [a for a in new if not self.covered(a.url)]
-                if n == 1 and uncovered:
+                if uncovered and url not in self.findings.search_pages:
                     self.findings.search_pages.append(url)
                 seen_results = sum(1 for a in links if _is_article(a.url))
                 # results are ranked, not dated: a page adding nothing beyond known columns ends it
                 if not uncovered or (total is not None and n * max(seen_results, 1) >= total):
                     break
-            derived = {}
-            for hit in hits:
-                named = column_of_article(hit)
-                if named is not None:
-                    derived.setdefault(named[0], named[1])
-            await self.probe_derived(derived, "search")
 
     async def sitemap(self) -> None:
         root = urlunsplit((*urlsplit(self.home_url)[:2], "/", "", ""))

@@ -24,6 +24,7 @@ from crawlers.sim.faults import FaultPlan, ensure_every_kind, plan_faults
 from crawlers.sim.generator import build_world
 from crawlers.sim.model import Doc, Site
 from crawlers.sim.pdf import report_pdf
+from crawlers.sim.search_forms import add_search_form
 from crawlers.sim.server import HostServer
 
 ATTACHMENT_TYPES = {
@@ -69,6 +70,7 @@ def build_portals(config: SimConfig) -> list[Portal]:
     portals = []
     for site in build_world(config):
         rendered = render(site, config.seed)
+        add_search_form(site, rendered)
         html_paths = [p for p, r in rendered.routes.items() if r.content_type.startswith("text/html")]
         faults = plan_faults(
             config.faults,
