@@ -14,6 +14,7 @@ Three ways in, cheapest evidence first:
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 import re
 from dataclasses import dataclass, field
@@ -428,22 +429,22 @@ async def sources_for_sites(
 ) -> tuple[list[Source], list[SiteFindings]]:
     """One ad-hoc source per home address, crawling the columns its discovery found.
 
-    A site where nothing was found yields findings (with notes) but no source."""
-    sources, findings = [], []
-    for url in home_urls:
-        probe = adhoc_source(url, "generic", politeness)
+    Sites are discovered concurrently (the fetcher paces each host). A site where nothing was found
+    yields findings (with notes) but no source."""
+
+    async def one(url: str) -> SiteFindings:
         try:
-            found = await discover_site(url, fetcher, source=probe)
+            return await discover_site(url, fetcher, source=adhoc_source(url, "generic", politeness))
         except DiscoveryError as exc:
-            findings.append(SiteFindings(home_url=url, notes=[str(exc)]))
-            continue
-        findings.append(found)
+            return SiteFindings(home_url=url, notes=[str(exc)])
+
+    findings = list(await asyncio.gather(*(one(u) for u in home_urls)))
+    sources = []
+    for found in findings:
         if found.columns or found.search_pages:
             sources.append(source_from_findings(found, politeness))
-        else:
-            found.notes.append(
-                f"no column with reports found ({found.pages} pages, {found.requests} requests)"
-            )
+        elif not found.notes:
+            found.notes.append(f"no column with reports ({found.pages} pages, {found.requests} requests)")
     return sources, findings
 
 
