@@ -25,9 +25,9 @@ from crawlers.adapters import ADAPTERS, FetcherLike
 from crawlers.adapters.auto import PrimedFetcher
 from crawlers.adapters.base import DiscoveryError
 from crawlers.adapters.generic import is_listing
-from crawlers.adapters.links import Anchor, anchors, canonical_url
+from crawlers.adapters.links import Anchor, anchors
 from crawlers.adapters.text import guess_report_year, looks_like_report, normalise
-from crawlers.canonical import canonical_page, is_copy
+from crawlers.canonical import canonical_page, is_copy, page_key
 from crawlers.crawl import CountingFetcher
 from crawlers.model import Column, FetchResult, Outcome, Politeness, Source
 from crawlers.onboard.columns import column_of_article
@@ -228,6 +228,7 @@ class _Discovery:
         self.column_keys: set[str] = set()
         self.searches: dict[str, SearchEndpoint] = {}
         self.last_failure = ""
+        self.home_keys = {page_key(home_url)}  # and where the home address redirects (http -> https, www.)
 
     async def get(self, url: str) -> FetchResult | None:
         result = await self.fetcher.fetch(url, source=self.source, revalidate=True)
@@ -292,7 +293,7 @@ class _Discovery:
             reports = await self.probe(page_url, page, adapter)
         key = _visit_key(page_url)
         # The home page lists news of every kind; it is a column only for reports no other list names.
-        is_home = canonical_url(page_url) == canonical_url(self.home_url)
+        is_home = page_key(page_url) in self.home_keys
         if reports and key not in self.column_keys and (not is_home or unplaced):
             self.column_keys.add(key)
             meta_name = page_meta(html).get("ColumnName", "")
@@ -313,6 +314,7 @@ class _Discovery:
         home = await self.get(self.home_url)
         if home is None:
             raise DiscoveryError(f"{self.home_url}: home page unreachable ({self.last_failure})")
+        self.home_keys.add(page_key(home.final_url or self.home_url))
         html = home.text or ""
         self.findings.site_name = page_meta(html).get("SiteName", "")
         self.findings.site_code = site_id_code(html)
