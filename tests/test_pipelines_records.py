@@ -13,6 +13,7 @@ from pipelines.defs.records import (
     keep_earlier_links,
     link_year,
     page_line,
+    pages_reporting_on,
     read_crawl_record,
     read_parsed_pages,
     write_crawl_record,
@@ -98,3 +99,19 @@ def test_earlier_links_are_kept_and_marked(tmp_path):
     assert keep_earlier_links(record, read_crawl_record(tmp_path / "2023.json")) == 1
     assert [(k["url"], k["listed_now"]) for k in record["links"]] == [("b", True), ("c", True), ("a", False)]
     assert keep_earlier_links(record, None) == 0
+
+
+def test_a_page_goes_to_the_year_it_reports_on(tmp_path):
+    def line(url: str, year: int | None) -> dict:
+        report = Report(doc_kind="annual_report", report_year=year, text="正文")
+        return page_line(ParsedPage(report=report, url=url), url=url, source_id="s")
+
+    files = {2023: tmp_path / "2023.jsonl.gz", 2024: tmp_path / "2024.jsonl.gz"}
+    # crawling for 2024 found a late 2023 report; the 2023 crawl found one without a readable year
+    write_parsed(files[2024], [line("http://a/late-2023", 2023), line("http://a/2024", 2024)])
+    write_parsed(files[2023], [line("http://a/2023", 2023), line("http://a/undated", None)])
+
+    pages_2023, _ = pages_reporting_on(2023, files)
+    pages_2024, _ = pages_reporting_on(2024, files)
+    assert sorted(p.url for p in pages_2023) == ["http://a/2023", "http://a/late-2023", "http://a/undated"]
+    assert [p.url for p in pages_2024] == ["http://a/2024"]

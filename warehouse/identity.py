@@ -10,6 +10,8 @@ Pages are grouped transitively: two pages with the same fingerprint are one repo
 portal's page lacks the region code (a county's report reposted by its prefecture), and two pages
 with the same key are one report even when a PDF and an HTML copy differ slightly in text.
 The group's id comes from its smallest key (or smallest fingerprint when no page has a key).
+A fingerprint never joins the keys of two different issuers: two bodies' reports that happen to
+share a fingerprint (boilerplate-heavy short pages) stay two reports.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ def natural_key(report: Report) -> str | None:
     return f"{where}|{issuer}|{report.report_year}"
 
 
+def _issuer_of(key: str) -> str:
+    return key.split("|")[1]
+
+
 def group_pages(pages: list[ParsedPage]) -> dict[str, list[ParsedPage]]:
     """report_id -> pages of that report (union-find over shared keys and fingerprints)."""
     parent: dict[str, str] = {}
@@ -57,19 +63,29 @@ def group_pages(pages: list[ParsedPage]) -> dict[str, list[ParsedPage]]:
             x = parent[x]
         return x
 
+    keys_of: dict[str, set[str]] = {}  # root -> the natural keys in its group
+
     def union(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+            root, child = min(ra, rb), max(ra, rb)
+            parent[child] = root
+            keys_of.setdefault(root, set()).update(keys_of.pop(child, set()))
 
     labels = []
     for page in pages:
         fp = "f:" + content_fingerprint(page.report)
         key = natural_key(page.report)
+        label = fp
         find(fp)
         if key:
-            union(fp, "k:" + key)
-        labels.append(fp)
+            k = "k:" + key
+            keys_of.setdefault(find(k), set()).add(k)
+            if all(_issuer_of(other) == _issuer_of(k) for other in keys_of.get(find(fp), set())):
+                union(fp, k)
+            else:
+                label = k  # the fingerprint already belongs to another body's report
+        labels.append(label)
 
     members: dict[str, list[str]] = {}
     for label in parent:

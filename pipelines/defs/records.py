@@ -247,3 +247,25 @@ def read_parsed_pages(path: Path) -> tuple[list[ParsedPage], list[dict[str, Any]
             )
         )
     return pages, failures
+
+
+def pages_reporting_on(
+    year: int, parsed_files: dict[int, Path]
+) -> tuple[list[ParsedPage], list[dict[str, Any]]]:
+    """The parsed pages about `year`, wherever they were listed.
+
+    A report listed under one year can turn out, once parsed, to report on another (a late 2022
+    report found while crawling for 2023). It belongs to the year it reports on; a page whose year
+    the parser could not read stays with the year it was listed for. `parsed_files` maps each
+    listed year to its parsed-pages file; the file of `year` itself must exist."""
+    pages, failures = read_parsed_pages(parsed_files[year])
+    kept = [p for p in pages if p.report.report_year in (year, None)]
+    for other, path in sorted(parsed_files.items()):
+        if other == year or not path.exists():
+            continue
+        try:
+            more, _ = read_parsed_pages(path)
+        except RecordError:
+            continue  # that year's own run reports its unreadable file
+        kept.extend(p for p in more if p.report.report_year == year)
+    return kept, failures

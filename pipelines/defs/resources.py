@@ -75,6 +75,15 @@ class DataDirResource(dg.ConfigurableResource):
     def parsed_file(self, year: int) -> Path:
         return self.path / "parsed" / f"{year}.jsonl.gz"
 
+    def parsed_files(self, *years: int) -> dict[int, Path]:
+        """Every parsed-pages file on disk by listed year, plus the files of `years` (present or not)."""
+        found = {
+            int(f.name.split(".")[0]): f
+            for f in (self.path / "parsed").glob("*.jsonl.gz")
+            if f.name.split(".")[0].isdigit()
+        }
+        return {**found, **{y: self.parsed_file(y) for y in years}}
+
 
 class RegistryResource(dg.ConfigurableResource):
     """The source registry (TOML, see crawlers/registry.py)."""

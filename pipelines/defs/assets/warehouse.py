@@ -11,7 +11,7 @@ from crawlers.registry import source_to_dict
 from pipelines.defs.groups import DUCKDB_WRITER_POOL, WAREHOUSE
 from pipelines.defs.metadata import markdown_table, per_year
 from pipelines.defs.partitions import report_year_backfill, report_year_partitions, years_of
-from pipelines.defs.records import read_crawl_record, read_parsed_pages
+from pipelines.defs.records import pages_reporting_on, read_crawl_record
 from pipelines.defs.resources import DataDirResource, RegistryResource, WarehouseResource
 from warehouse.load import load_discovered, load_fetches, load_regions, load_report_year, load_sources
 
@@ -92,7 +92,8 @@ def report_tables(
 ) -> dg.MaterializeResult:
     summaries = []
     for year in years_of(context):
-        pages, failures = read_parsed_pages(data_dir.parsed_file(year))
+        # a page listed under another year but reporting on this one is loaded here (and vice versa)
+        pages, failures = pages_reporting_on(year, data_dir.parsed_files(year))
         # the search index is rebuilt once per run by search_index, not once per year
         with warehouse.writer() as con:
             summary = load_report_year(con, year, pages, refresh_search=False)
