@@ -1,19 +1,19 @@
 """Source registry: portals described in TOML files.
 
-    [[source]]
-    id = "tj-kxjs"
-    name = "天津市科学技术局"
-    base_url = "https://kxjs.tj.gov.cn/"
-    adapter = "trs"
-    region_code = "120000"
-    level = "department"
-    allowed_domains = ["kxjs.tj.gov.cn"]      # optional; default: hosts of base_url and columns
-    [source.politeness]                        # optional overrides of crawlers.model.Politeness
-    requests_per_second = 0.5
-    [[source.columns]]
-    url = "https://kxjs.tj.gov.cn/ZWGK4143/XZZF201019/fzzfjsndbg/"
-    name = "法治政府建设年度报告"
-    adapter = "trs"                            # optional; default: the source's adapter
+[[source]]
+id = "tj-kxjs"
+name = "天津市科学技术局"
+base_url = "https://kxjs.tj.gov.cn/"
+adapter = "trs"
+region_code = "120000"
+level = "department"
+allowed_domains = ["kxjs.tj.gov.cn"]      # optional; default: hosts of base_url and columns
+[source.politeness]                        # optional overrides of crawlers.model.Politeness
+requests_per_second = 0.5
+[[source.columns]]
+url = "https://kxjs.tj.gov.cn/ZWGK4143/XZZF201019/fzzfjsndbg/"
+name = "法治政府建设年度报告"
+adapter = "trs"                            # optional; default: the source's adapter
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ def load_sources(path: str | Path) -> list[Source]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise RegistryError(f"{path}: {exc}") from exc
-    sources = [_source_from_dict(e, f"{path} [[source]] #{i + 1}") for i, e in enumerate(data.get("source", []))]
+    sources = [
+        _source_from_dict(e, f"{path} [[source]] #{i + 1}") for i, e in enumerate(data.get("source", []))
+    ]
     seen: set[str] = set()
     for s in sources:
         if s.id in seen:
@@ -98,7 +100,8 @@ def source_to_dict(source: Source) -> dict[str, Any]:
     if overrides:
         entry["politeness"] = overrides
     entry["columns"] = [
-        {k: v for k, v in (("url", c.url), ("name", c.name), ("adapter", c.adapter)) if v} for c in source.columns
+        {k: v for k, v in (("url", c.url), ("name", c.name), ("adapter", c.adapter)) if v}
+        for c in source.columns
     ]
     return entry
 
