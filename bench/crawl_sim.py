@@ -57,8 +57,10 @@ def main() -> None:
             if t["kind"] == "report":
                 truth_reports[t["source_id"]].add((t["url"], t.get("report_year")))
         # the crawl archives the original of a 繁体 gateway or mobile copy: compare canonical pages
-        print(f"sim: {len(sim.sources)} portals, faults={args.faults}, report years {config.years.start}–"
-              f"{config.years.stop - 1}; asked {years.start}–{years.stop - 1}")
+        print(
+            f"sim: {len(sim.sources)} portals, faults={args.faults}, report years {config.years.start}–"
+            f"{config.years.stop - 1}; asked {years.start}–{years.stop - 1}"
+        )
         head = ("source", "adapter", "cols", "req(asked)", "req(all)", "reports(asked)", "reports(all)")
         print(f"{head[0]:24} {head[1]:8} {head[2]:>4} {head[3]:>10} {head[4]:>9} {head[5]:>15} {head[6]:>13}")
         asked = asyncio.run(discovery_cost(sim, years, Path(tmp) / "a"))
@@ -69,8 +71,10 @@ def main() -> None:
             want_a = {u for u, y in truth_reports[sid] if y in years}
             want_all = {u for u, _ in truth_reports[sid]}
             got_a, got_all = len(want_a & found_a), len(want_all & found_all)
-            print(f"{sid:24} {adapter:8} {ncols:>4} {req_a:>10} {req_all:>9} {got_a:>7}/{len(want_a):<7}"
-                  f" {got_all:>6}/{len(want_all):<6}")
+            print(
+                f"{sid:24} {adapter:8} {ncols:>4} {req_a:>10} {req_all:>9} {got_a:>7}/{len(want_a):<7}"
+                f" {got_all:>6}/{len(want_all):<6}"
+            )
         started = time.perf_counter()
         summary = crawl_sources(sim.sources, years, Path(tmp) / "crawl")
         wall = time.perf_counter() - started
@@ -81,12 +85,18 @@ def main() -> None:
             if x["kind"] in ("report", "attachment") and x.get("report_year") in years and x["recoverable"]
         }
         archived = {r.url for r in summary.reports if r.archived}
-        print(f"\nfull crawl: {len(summary.reports)} report pages, {int(t['requests'])} requests, "
-              f"{int(t['retries'])} retries, {wall:.1f} s wall")
-        print(f"outcomes: fetched {int(t['fetched'])}, not modified {int(t['not_modified'])}, robots "
-              f"{int(t['skipped_robots'])}, blocked {int(t['blocked'])}, failed {int(t['failed'])}")
-        print(f"archived {len(recoverable & archived)}/{len(recoverable)} recoverable report pages "
-              f"({len(recoverable & archived) / max(len(recoverable), 1):.1%})")
+        print(
+            f"\nfull crawl: {len(summary.reports)} report pages, {int(t['requests'])} requests, "
+            f"{int(t['retries'])} retries, {wall:.1f} s wall"
+        )
+        print(
+            f"outcomes: fetched {int(t['fetched'])}, not modified {int(t['not_modified'])}, robots "
+            f"{int(t['skipped_robots'])}, blocked {int(t['blocked'])}, failed {int(t['failed'])}"
+        )
+        print(
+            f"archived {len(recoverable & archived)}/{len(recoverable)} recoverable report pages "
+            f"({len(recoverable & archived) / max(len(recoverable), 1):.1%})"
+        )
         missing = sorted(recoverable - archived)
         for url in missing[:10]:
             entry = next((r for r in summary.reports if r.url == url), None)

@@ -45,13 +45,16 @@ async def measure(sim: SimPortals, years: range, data: Path) -> None:
             [adhoc] = await sources_for_columns([c.url for c in source.columns], counting)
             column_found, column_req = await walk(adhoc, f, years)
             column_req += counting.attempts
-            findings = await discover_site(source.base_url, f, source=adhoc_source(source.base_url, "generic",
-                                                                                     SIM_POLITENESS))
+            findings = await discover_site(
+                source.base_url, f, source=adhoc_source(source.base_url, "generic", SIM_POLITENESS)
+            )
             site = source_from_findings(findings, SIM_POLITENESS)
             home_found, home_req = await walk(site, f, years)
             same = registry_found == column_found and registry_found <= home_found
-            print(f"{source.id:22} {source.adapter:8} {registry_req:>8} {column_req:>7} "
-                  f"{findings.requests + home_req:>5} {findings.requests:>12}  {same}")
+            print(
+                f"{source.id:22} {source.adapter:8} {registry_req:>8} {column_req:>7} "
+                f"{findings.requests + home_req:>5} {findings.requests:>12}  {same}"
+            )
 
 
 def main() -> None:

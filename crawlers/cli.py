@@ -100,18 +100,41 @@ def write_json(path: Path, data: dict) -> None:
 
 
 @click.command()
-@click.option("--sources", "sources_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Registry TOML of portals to crawl.")
-@click.option("--column", "columns", multiple=True, metavar="URL",
-              help="A column URL to crawl without a registry (repeatable); its CMS is read from the page.")
-@click.option("--site", "sites", multiple=True, metavar="URL",
-              help="A portal's home address (repeatable): its report columns are found by search, sitemap "
-                   "and a bounded walk, then crawled.")
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Registry TOML of portals to crawl.",
+)
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="URL",
+    help="A column URL to crawl without a registry (repeatable); its CMS is read from the page.",
+)
+@click.option(
+    "--site",
+    "sites",
+    multiple=True,
+    metavar="URL",
+    help="A portal's home address (repeatable): its report columns are found by search, sitemap "
+    "and a bounded walk, then crawled.",
+)
 @click.option("--years", required=True, callback=_years_option, help="Report years, e.g. 2019-2023 or 2023.")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data"),
-              show_default=True, help="Data directory; responses are archived under DATA/raw.")
-@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the crawl summary (totals, hosts, columns, reports) here.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Data directory; responses are archived under DATA/raw.",
+)
+@click.option(
+    "--summary-json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the crawl summary (totals, hosts, columns, reports) here.",
+)
 @click.option("--contact-url", help="URL named in the User-Agent so site owners can reach the operator.")
 @click.option("--replay", is_flag=True, help="Serve every page from the archive; no network.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (logs and CI).")

@@ -62,32 +62,53 @@ def src() -> Source:
 
 
 def test_reads_report_links_follows_next_page_and_sections():
-    f = FakeFetcher({
-        COL: page(
-            [("content/post_300.html", "示例市2024年法治政府建设年度报告", "2025-03-28"),
-             ("content/post_299.html", "示例市召开常务会议", "2025-03-01"),
-             ("https://elsewhere.example.com/x.html", "示例市2023年法治政府建设年度报告", "2024-03-01")],
-            next_href="index_2.html",
-            extra=('<a href="/zwgk/fzzfjs/zjbg/">镇街法治政府建设报告</a>'
-                   '<a href="/ztzl/fzzfjs/">法治政府建设专题</a>'),
-        ),
-        COL + "index_2.html": page([("content/post_200.html", "示例市2023年法治政府建设年度报告", "2024-03-28")]),  # noqa: E501
-        COL + "zjbg/": page([("content/post_150.html", "示例镇2024年法治政府建设年度报告", "2025-02-01")]),
-    })
+    f = FakeFetcher(
+        {
+            COL: page(
+                [
+                    ("content/post_300.html", "示例市2024年法治政府建设年度报告", "2025-03-28"),
+                    ("content/post_299.html", "示例市召开常务会议", "2025-03-01"),
+                    (
+                        "https://elsewhere.example.com/x.html",
+                        "示例市2023年法治政府建设年度报告",
+                        "2024-03-01",
+                    ),
+                ],
+                next_href="index_2.html",
+                extra=(
+                    '<a href="/zwgk/fzzfjs/zjbg/">镇街法治政府建设报告</a>'
+                    '<a href="/ztzl/fzzfjs/">法治政府建设专题</a>'
+                ),
+            ),
+            COL + "index_2.html": page(
+                [("content/post_200.html", "示例市2023年法治政府建设年度报告", "2024-03-28")]
+            ),
+            COL + "zjbg/": page(
+                [("content/post_150.html", "示例镇2024年法治政府建设年度报告", "2025-02-01")]
+            ),
+        }
+    )
     found = asyncio.run(collect(generic.discover(Column(COL), src(), f, range(2022, 2025))))
-    assert sorted(c.url for c in found) == sorted([
-        COL + "content/post_300.html", COL + "content/post_200.html",
-        COL + "zjbg/content/post_150.html",
-    ])
+    assert sorted(c.url for c in found) == sorted(
+        [
+            COL + "content/post_300.html",
+            COL + "content/post_200.html",
+            COL + "zjbg/content/post_150.html",
+        ]
+    )
     assert all("elsewhere" not in u for u in f.urls())  # never leaves the source's hosts
     assert f"{HOST}/ztzl/fzzfjs/" not in f.urls()  # a topic page elsewhere on the site is not a sub-column
 
 
 def test_stale_page_stops_pagination():
-    f = FakeFetcher({
-        COL: page([("content/post_10.html", "示例市2018年法治政府建设年度报告", "2019-03-28")],
-                  next_href="index_2.html"),
-    })
+    f = FakeFetcher(
+        {
+            COL: page(
+                [("content/post_10.html", "示例市2018年法治政府建设年度报告", "2019-03-28")],
+                next_href="index_2.html",
+            ),
+        }
+    )
     asyncio.run(collect(generic.discover(Column(COL), src(), f, range(2022, 2025))))
     assert f.urls() == [COL]
 
@@ -107,4 +128,3 @@ def test_attachments_of_an_article_page():
         "https://a.gov.cn/files/report.pdf",
     ]
     assert found[0].text == "示例局2023年法治政府建设年度报告.pdf"
-

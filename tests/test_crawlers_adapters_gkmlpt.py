@@ -11,8 +11,10 @@ from tests.support.fake_fetcher import FakeFetcher, Page, collect
 
 HOST = "http://www.example-gd.gov.cn"
 INDEX = f"{HOST}/sub/gkmlpt/index"
-TREE = [{"id": 100, "name": "政务动态", "children": [{"id": 2571, "name": "法治政府建设", "children": []}]},
-        {"id": 7, "name": "外链", "jump_url": "http://x/", "children": []}]
+TREE = [
+    {"id": 100, "name": "政务动态", "children": [{"id": 2571, "name": "法治政府建设", "children": []}]},
+    {"id": 7, "name": "外链", "jump_url": "http://x/", "children": []},
+]
 INDEX_HTML = f"<html><script>window._CONFIG = {{SID:'756001', TREE:{json.dumps(TREE, ensure_ascii=False)}, SERVICE_AREA_ID: 1}};</script></html>"  # noqa: E501
 
 
@@ -21,13 +23,20 @@ def epoch(day: str) -> int:
 
 
 def article(n: int, title: str, day: str) -> dict:
-    return {"id": n, "title": title, "url": f"{HOST}/sub/gkmlpt/content/0/{n // 1000}/post_{n}.html",
-            "first_publish_time": epoch(day), "date": epoch(day)}
+    return {
+        "id": n,
+        "title": title,
+        "url": f"{HOST}/sub/gkmlpt/content/0/{n // 1000}/post_{n}.html",
+        "first_publish_time": epoch(day),
+        "date": epoch(day),
+    }
 
 
 def api(articles: list[dict], total: int) -> Page:
-    return Page(json.dumps({"articles": articles, "total": total, "classify": {"post_count": total}}),
-                content_type="application/json")
+    return Page(
+        json.dumps({"articles": articles, "total": total, "classify": {"post_count": total}}),
+        content_type="application/json",
+    )
 
 
 def src(url: str) -> Source:
@@ -43,15 +52,24 @@ def test_index_and_category_from_the_column_address():
 
 
 def test_pages_the_json_api_until_total():
-    f = FakeFetcher({
-        INDEX: INDEX_HTML,
-        f"{HOST}/sub/gkmlpt/api/all/2571?page=1&sid=756001": api(
-            [article(5001, "示例市2024年法治政府建设年度报告", "2025-03-10"),
-             article(5000, "示例市法治政府建设工作要点解读", "2025-01-10")], 3),
-        f"{HOST}/sub/gkmlpt/api/all/2571?page=2&sid=756001": api(
-            [article(4000, "示例市2023年法治政府建设年度报告", "2024-03-10")], 3),
-    })
-    found = asyncio.run(collect(gkmlpt.discover(Column(f"{INDEX}#2571"), src(f"{INDEX}#2571"), f, range(2019, 2025))))  # noqa: E501
+    f = FakeFetcher(
+        {
+            INDEX: INDEX_HTML,
+            f"{HOST}/sub/gkmlpt/api/all/2571?page=1&sid=756001": api(
+                [
+                    article(5001, "示例市2024年法治政府建设年度报告", "2025-03-10"),
+                    article(5000, "示例市法治政府建设工作要点解读", "2025-01-10"),
+                ],
+                3,
+            ),
+            f"{HOST}/sub/gkmlpt/api/all/2571?page=2&sid=756001": api(
+                [article(4000, "示例市2023年法治政府建设年度报告", "2024-03-10")], 3
+            ),
+        }
+    )
+    found = asyncio.run(
+        collect(gkmlpt.discover(Column(f"{INDEX}#2571"), src(f"{INDEX}#2571"), f, range(2019, 2025)))
+    )
     assert [c.report_year for c in found] == [2024, 2023]
     assert found[0].listed_date == date(2025, 3, 10)
     assert len(f.calls) == 3

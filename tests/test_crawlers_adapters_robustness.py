@@ -8,14 +8,37 @@ from crawlers.adapters.hanweb import parse_datastore, parse_record
 from crawlers.adapters.text import find_date, guess_report_year, looks_like_report
 from crawlers.adapters.trs import list_items, parse_pager
 
-_PIECES = st.sampled_from([
-    "<li>", "</li>", "<a href='./202403/t20240301_1.html' title='x'>", "</a>", "createPageHTML(", ")",
-    "'index'", ",", "3", "var countPage = ", ";", "<datastore>", "</datastore>", "<record><![CDATA[",
-    "]]></record>", "<nextgroup><![CDATA[<a href='/module/web/jpage/dataproxy.jsp?columnid=1&unitid=2'>]]>"
-    "</nextgroup>", "2024-13-45", "2024年3月7日", "法治政府建设情况报告", "<script>", "</script>", "&amp;",
-    "\x00", "😀", "<a href='javascript:void(0)'>", "<iframe src='viewer.html?file=a.pdf'>",
-    "<base href='//x/'>",
-])
+_PIECES = st.sampled_from(
+    [
+        "<li>",
+        "</li>",
+        "<a href='./202403/t20240301_1.html' title='x'>",
+        "</a>",
+        "createPageHTML(",
+        ")",
+        "'index'",
+        ",",
+        "3",
+        "var countPage = ",
+        ";",
+        "<datastore>",
+        "</datastore>",
+        "<record><![CDATA[",
+        "]]></record>",
+        "<nextgroup><![CDATA[<a href='/module/web/jpage/dataproxy.jsp?columnid=1&unitid=2'>]]></nextgroup>",
+        "2024-13-45",
+        "2024年3月7日",
+        "法治政府建设情况报告",
+        "<script>",
+        "</script>",
+        "&amp;",
+        "\x00",
+        "😀",
+        "<a href='javascript:void(0)'>",
+        "<iframe src='viewer.html?file=a.pdf'>",
+        "<base href='//x/'>",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -12,8 +12,13 @@ COL = "https://kxj.example.gov.cn/zwgk/fzzfjsndbg/"
 
 
 def source(url: str = COL) -> Source:
-    return Source(id="kxj", name="示例局", base_url="https://kxj.example.gov.cn/", adapter="trs",
-                  columns=(Column(url=url),))
+    return Source(
+        id="kxj",
+        name="示例局",
+        base_url="https://kxj.example.gov.cn/",
+        adapter="trs",
+        columns=(Column(url=url),),
+    )
 
 
 def trs_page(items: list[tuple[str, str, str]], count: int, current: int, ext: str = "html") -> str:
@@ -64,8 +69,14 @@ def test_list_items_reads_relative_links_dates_and_js_lists():
 
 def test_walks_all_pages_and_yields_only_report_titles():
     pages = {
-        COL: trs_page([("示例局2024年法治政府建设年度报告", "2025-03-20", "5"),
-                       ("关于印发2025年法治政府建设工作要点的通知", "2025-02-10", "4")], 3, 0),
+        COL: trs_page(
+            [
+                ("示例局2024年法治政府建设年度报告", "2025-03-20", "5"),
+                ("关于印发2025年法治政府建设工作要点的通知", "2025-02-10", "4"),
+            ],
+            3,
+            0,
+        ),
         COL + "index_1.html": trs_page([("示例局2023年法治政府建设年度报告", "2024-03-21", "3")], 3, 1),
         COL + "index_2.html": trs_page([("示例局2022年度法治政府建设情况报告", "2023-03-22", "2")], 3, 2),
     }
@@ -80,8 +91,14 @@ def test_walks_all_pages_and_yields_only_report_titles():
 def test_stops_once_a_page_predates_the_years_asked():
     pages = {
         COL: trs_page([("示例局2024年法治政府建设年度报告", "2025-03-20", "5")], 50, 0),
-        COL + "index_1.html": trs_page([("示例局2022年法治政府建设年度报告", "2023-03-21", "3"),
-                                        ("示例局2021年法治政府建设年度报告", "2022-03-21", "2")], 50, 1),
+        COL + "index_1.html": trs_page(
+            [
+                ("示例局2022年法治政府建设年度报告", "2023-03-21", "3"),
+                ("示例局2021年法治政府建设年度报告", "2022-03-21", "2"),
+            ],
+            50,
+            1,
+        ),
     }
     f = FakeFetcher(pages)
     found = asyncio.run(collect(trs.discover(Column(COL), source(), f, range(2023, 2025))))
@@ -108,16 +125,22 @@ def test_channel_dialect_pages_are_numbered_from_one():
     col = "https://a.example.gov.cn/c101/list.shtml"
 
     def page(n: int, title: str, day: str) -> str:
-        return (f'<ul><li><a href="/c101/c{n}/content.shtml">{title}</a><span>{day}</span></li></ul>'
-                f"<script>createPageHTML('page_div', 2, {n}, 'list', 'shtml', 2);</script>")
+        return (
+            f'<ul><li><a href="/c101/c{n}/content.shtml">{title}</a><span>{day}</span></li></ul>'
+            f"<script>createPageHTML('page_div', 2, {n}, 'list', 'shtml', 2);</script>"
+        )
 
-    f = FakeFetcher({
-        col: page(1, "示例市2024年法治政府建设年度报告", "2025-03-01"),
-        col.replace("list", "list_2"): page(2, "示例市2023年法治政府建设年度报告", "2024-03-01"),
-    })
+    f = FakeFetcher(
+        {
+            col: page(1, "示例市2024年法治政府建设年度报告", "2025-03-01"),
+            col.replace("list", "list_2"): page(2, "示例市2023年法治政府建设年度报告", "2024-03-01"),
+        }
+    )
     found = asyncio.run(collect(trs.discover(Column(col), source(col), f, range(2020, 2025))))
-    assert [c.url for c in found] == ["https://a.example.gov.cn/c101/c1/content.shtml",
-                                      "https://a.example.gov.cn/c101/c2/content.shtml"]
+    assert [c.url for c in found] == [
+        "https://a.example.gov.cn/c101/c1/content.shtml",
+        "https://a.example.gov.cn/c101/c2/content.shtml",
+    ]
 
 
 def test_auto_adapter_recognises_the_family_without_a_second_request():

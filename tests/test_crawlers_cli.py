@@ -32,7 +32,9 @@ def test_shipped_registry_is_what_the_builder_makes():
 
     built = subprocess.run(
         [sys.executable, str(REPO / "sources" / "build_real.py"), str(table)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert built == (REPO / "sources" / "real.toml").read_text(encoding="utf-8")
 
@@ -52,8 +54,11 @@ def test_bad_arguments_exit_non_zero_with_a_clear_message(tmp_path):
     r = runner.invoke(crawl, ["--years", "2023"])
     assert r.exit_code == 2 and "--sources" in r.output
     bad = tmp_path / "bad.toml"
-    bad.write_text('[[source]]\nid = "x"\nname = "x"\nbase_url = "http://x/"\nadapter = "nosuch"\n'
-                   'columns = [{ url = "http://x/a/" }]\n', encoding="utf-8")
+    bad.write_text(
+        '[[source]]\nid = "x"\nname = "x"\nbase_url = "http://x/"\nadapter = "nosuch"\n'
+        'columns = [{ url = "http://x/a/" }]\n',
+        encoding="utf-8",
+    )
     r = runner.invoke(crawl, ["--sources", str(bad), "--years", "2023", "--data", str(tmp_path)])
     assert r.exit_code == 1 and "unknown adapter 'nosuch'" in r.output
     broken = tmp_path / "broken.toml"

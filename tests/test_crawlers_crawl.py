@@ -26,21 +26,25 @@ PDF_24 = f"{COL_A}202503/P020250320000001.pdf"
 
 
 def fake() -> FakeFetcher:
-    return FakeFetcher({
-        COL_A: trs_list(
-            li("./202503/t20250320_24.html", "示例市2024年法治政府建设年度报告", "2025-03-20"),
-            li("./202403/t20240320_23.html", "示例市2023年法治政府建设年度报告", "2024-03-20"),
-            li("./201903/t20190320_18.html", "示例市2018年法治政府建设年度报告", "2019-03-20"),
-        ),
-        # the generic 通知公告 column links the same 2024 report again
-        COL_B: trs_list(
-            li("../fzzfjsndbg/202503/t20250320_24.html", "示例市2024年法治政府建设年度报告", "2025-03-20"),
-            li("./202502/t20250201_9.html", "关于春节假期安排的通知", "2025-02-01"),
-        ),
-        ARTICLE_24: '<div>正文</div><a href="./P020250320000001.pdf">附件：报告全文.pdf</a>',
-        ARTICLE_23: '<div class="TRS_Editor">正文</div>',
-        PDF_24: Page("%PDF-1.4 …", content_type="application/pdf"),
-    })
+    return FakeFetcher(
+        {
+            COL_A: trs_list(
+                li("./202503/t20250320_24.html", "示例市2024年法治政府建设年度报告", "2025-03-20"),
+                li("./202403/t20240320_23.html", "示例市2023年法治政府建设年度报告", "2024-03-20"),
+                li("./201903/t20190320_18.html", "示例市2018年法治政府建设年度报告", "2019-03-20"),
+            ),
+            # the generic 通知公告 column links the same 2024 report again
+            COL_B: trs_list(
+                li(
+                    "../fzzfjsndbg/202503/t20250320_24.html", "示例市2024年法治政府建设年度报告", "2025-03-20"
+                ),
+                li("./202502/t20250201_9.html", "关于春节假期安排的通知", "2025-02-01"),
+            ),
+            ARTICLE_24: '<div>正文</div><a href="./P020250320000001.pdf">附件：报告全文.pdf</a>',
+            ARTICLE_23: '<div class="TRS_Editor">正文</div>',
+            PDF_24: Page("%PDF-1.4 …", content_type="application/pdf"),
+        }
+    )
 
 
 def source(*cols: str) -> Source:
@@ -110,13 +114,20 @@ def test_candidates_off_the_source_hosts_are_left_alone(monkeypatch):
 
     async def listing(column, source, fetcher, years):
         for url in (ARTICLE_24, "https://mp.weixin.example.com/s/abc"):
-            yield Candidate(url=url, title="示例市2024年法治政府建设年度报告", source_id=source.id,
-                            column_url=column.url, report_year=2024)
+            yield Candidate(
+                url=url,
+                title="示例市2024年法治政府建设年度报告",
+                source_id=source.id,
+                column_url=column.url,
+                report_year=2024,
+            )
 
     monkeypatch.setitem(ADAPTERS, "listing", listing)
     f = fake()
-    f.pages[ARTICLE_24] = ('<a href="https://cdn.example.com/x/P020250320000001.pdf">附件</a>'
-                           '<a href="https://files.example-trs.gov.cn/a/P02025.pdf">附件2</a>')
+    f.pages[ARTICLE_24] = (
+        '<a href="https://cdn.example.com/x/P020250320000001.pdf">附件</a>'
+        '<a href="https://files.example-trs.gov.cn/a/P02025.pdf">附件2</a>'
+    )
     src = replace(source(COL_A), adapter="listing")
     summary = asyncio.run(crawl_with([src], range(2023, 2025), f))
     urls = f.urls()

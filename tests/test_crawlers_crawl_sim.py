@@ -33,8 +33,11 @@ def sim_faults():
 
 
 def truth_urls(sim, source_id, years, kinds=("report",)):
-    return {t["url"] for t in sim.truth
-            if t["source_id"] == source_id and t["kind"] in kinds and t.get("report_year") in years}
+    return {
+        t["url"]
+        for t in sim.truth
+        if t["source_id"] == source_id and t["kind"] in kinds and t.get("report_year") in years
+    }
 
 
 async def discover_all(sim, source, years, data):
@@ -100,13 +103,35 @@ def test_cli_crawl_writes_the_summary_and_exits_zero(sim, tmp_path):
     registry = tmp_path / "sim.toml"
     registry.write_text(dump_sources(sim.sources), encoding="utf-8")
     out = tmp_path / "summary.json"
-    r = CliRunner().invoke(crawl, ["--sources", str(registry), "--years", "2019-2023", "--data",
-                                   str(tmp_path / "data"), "--summary-json", str(out), "--no-progress"])
+    r = CliRunner().invoke(
+        crawl,
+        [
+            "--sources",
+            str(registry),
+            "--years",
+            "2019-2023",
+            "--data",
+            str(tmp_path / "data"),
+            "--summary-json",
+            str(out),
+            "--no-progress",
+        ],
+    )
     assert r.exit_code == 0, r.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data) >= {"totals", "hosts", "reports", "columns"}
-    counters = {"found", "fetched", "not_modified", "skipped_robots", "blocked", "failed", "requests",
-                "retries", "bytes_downloaded", "seconds"}
+    counters = {
+        "found",
+        "fetched",
+        "not_modified",
+        "skipped_robots",
+        "blocked",
+        "failed",
+        "requests",
+        "retries",
+        "bytes_downloaded",
+        "seconds",
+    }
     assert counters <= set(data["totals"])
     assert all(counters <= set(h) for h in data["hosts"].values())
     assert {"url", "final_url", "status", "archived", "reason"} <= set(data["reports"][0])
@@ -118,8 +143,20 @@ def test_cli_crawl_a_bare_column_recognises_its_family(sim, tmp_path):
     hanweb = next(s for s in sim.sources if s.adapter == "hanweb")
     out = tmp_path / "summary.json"
     # an ad-hoc source gets the default politeness (1 request/s): one year keeps the test short
-    r = CliRunner().invoke(crawl, ["--column", hanweb.columns[0].url, "--years", "2023", "--data",
-                                   str(tmp_path), "--summary-json", str(out), "--no-progress"])
+    r = CliRunner().invoke(
+        crawl,
+        [
+            "--column",
+            hanweb.columns[0].url,
+            "--years",
+            "2023",
+            "--data",
+            str(tmp_path),
+            "--summary-json",
+            str(out),
+            "--no-progress",
+        ],
+    )
     assert r.exit_code == 0, r.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [c["adapter"] for c in data["columns"]] == ["hanweb"]
@@ -129,8 +166,20 @@ def test_cli_crawl_a_bare_column_recognises_its_family(sim, tmp_path):
 def test_cli_crawl_exits_zero_when_a_column_fails_and_says_why(sim, tmp_path):
     missing = sim.sources[0].base_url + "no/such/column/"
     out = tmp_path / "summary.json"
-    r = CliRunner().invoke(crawl, ["--column", missing, "--years", "2023", "--data", str(tmp_path),
-                                   "--summary-json", str(out), "--no-progress"])
+    r = CliRunner().invoke(
+        crawl,
+        [
+            "--column",
+            missing,
+            "--years",
+            "2023",
+            "--data",
+            str(tmp_path),
+            "--summary-json",
+            str(out),
+            "--no-progress",
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert "404" in r.output
     data = json.loads(out.read_text(encoding="utf-8"))

@@ -33,46 +33,50 @@ def trs_list(*items: tuple[str, str]) -> str:
 
 def portal() -> FakeFetcher:
     search = f"{WWW}/was5/web/search?" + urlencode({"channelid": "2241", "searchword": QUERY, "page": 1})
-    return FakeFetcher({
-        f"{WWW}/": (
-            '<meta name="SiteName" content="示例县人民政府"><meta content="4211220001" name="SiteIDCode">'
-            '<ul class="nav"><li><a href="http://xxgk.example.gov.cn/">政府信息公开</a></li>'
-            '<li><a href="/hdjl/">互动交流</a></li></ul>'
-            '<a href="/ztzl/"><img src="/images/banner_1.jpg" alt="法治政府建设专题"></a>'
-            '<form action="/was5/web/search" method="get"><input name="searchword">'
-            '<input type="hidden" name="channelid" value="2241"></form>'
-            '<div class="tzgg"><h3>通知公告</h3><ul><li>'
-            f'<a href="/zwgk/tzgg/202403/t20240320_5.html">{TITLE}</a></li></ul></div>'
-        ),
-        f"{XXGK}/": '<h2>政府信息公开</h2><iframe src="/fdzdgknr/index.html" frameborder="0"></iframe>',
-        f"{XXGK}/fdzdgknr/index.html": (
-            '<ul><li><a href="#">机构职能</a></li>'
-            '<li><a href="/fdzdgknr/fzzfjsndbg/">法治政府建设年度报告</a></li></ul>'
-        ),
-        f"{XXGK}/fdzdgknr/fzzfjsndbg/": trs_list(("./202403/t20240320_11.html", TITLE_B)),
-        f"{WWW}/zwgk/tzgg/": trs_list(
-            ("./202403/t20240320_5.html", TITLE), ("./202402/t20240201_4.html", "春节通知")
-        ),
-        search: (
-            '<div class="result"><a href="http://www.example.gov.cn/zwgk/bmdt/202403/t20240321_9.html">'
-            f"{TITLE_DEPT}</a></div>"
-        ),
-        f"{WWW}/zwgk/bmdt/": trs_list(("./202403/t20240321_9.html", TITLE_DEPT)),
-        f"{WWW}/robots.txt": "User-agent: *\nDisallow: /admin/\nSitemap: /sitemap_index.xml\n",
-        f"{WWW}/sitemap_index.xml": (
-            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            "<sitemap><loc>http://www.example.gov.cn/sitemap1.xml</loc></sitemap></sitemapindex>"
-        ),
-        f"{WWW}/sitemap1.xml": (
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            "<url><loc>http://www.example.gov.cn/ztzl/fzzfjs/202402/t20240201_3.html</loc></url>"
-            "<url><loc>http://www.example.gov.cn/zwdt/202402/t20240202_8.html</loc></url>"
-            "<url><loc>http://www.example.gov.cn/bmxxgk/sfj/yfxz/202402/t20240203_6.html</loc></url></urlset>"
-        ),
-        f"{WWW}/bmxxgk/sfj/yfxz/": trs_list(("./202402/t20240203_6.html", TITLE_YFXZ)),
-        f"{WWW}/ztzl/": '<ul><li><a href="/ztzl/fzzfjs/">法治政府建设</a></li></ul>',
-        f"{WWW}/ztzl/fzzfjs/": trs_list(("./202402/t20240201_3.html", "示例县2022年法治政府建设工作总结")),
-    })
+    return FakeFetcher(
+        {
+            f"{WWW}/": (
+                '<meta name="SiteName" content="示例县人民政府"><meta content="4211220001" name="SiteIDCode">'
+                '<ul class="nav"><li><a href="http://xxgk.example.gov.cn/">政府信息公开</a></li>'
+                '<li><a href="/hdjl/">互动交流</a></li></ul>'
+                '<a href="/ztzl/"><img src="/images/banner_1.jpg" alt="法治政府建设专题"></a>'
+                '<form action="/was5/web/search" method="get"><input name="searchword">'
+                '<input type="hidden" name="channelid" value="2241"></form>'
+                '<div class="tzgg"><h3>通知公告</h3><ul><li>'
+                f'<a href="/zwgk/tzgg/202403/t20240320_5.html">{TITLE}</a></li></ul></div>'
+            ),
+            f"{XXGK}/": '<h2>政府信息公开</h2><iframe src="/fdzdgknr/index.html" frameborder="0"></iframe>',
+            f"{XXGK}/fdzdgknr/index.html": (
+                '<ul><li><a href="#">机构职能</a></li>'
+                '<li><a href="/fdzdgknr/fzzfjsndbg/">法治政府建设年度报告</a></li></ul>'
+            ),
+            f"{XXGK}/fdzdgknr/fzzfjsndbg/": trs_list(("./202403/t20240320_11.html", TITLE_B)),
+            f"{WWW}/zwgk/tzgg/": trs_list(
+                ("./202403/t20240320_5.html", TITLE), ("./202402/t20240201_4.html", "春节通知")
+            ),
+            search: (
+                '<div class="result"><a href="http://www.example.gov.cn/zwgk/bmdt/202403/t20240321_9.html">'
+                f"{TITLE_DEPT}</a></div>"
+            ),
+            f"{WWW}/zwgk/bmdt/": trs_list(("./202403/t20240321_9.html", TITLE_DEPT)),
+            f"{WWW}/robots.txt": "User-agent: *\nDisallow: /admin/\nSitemap: /sitemap_index.xml\n",
+            f"{WWW}/sitemap_index.xml": (
+                '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                "<sitemap><loc>http://www.example.gov.cn/sitemap1.xml</loc></sitemap></sitemapindex>"
+            ),
+            f"{WWW}/sitemap1.xml": (
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                "<url><loc>http://www.example.gov.cn/ztzl/fzzfjs/202402/t20240201_3.html</loc></url>"
+                "<url><loc>http://www.example.gov.cn/zwdt/202402/t20240202_8.html</loc></url>"
+                "<url><loc>http://www.example.gov.cn/bmxxgk/sfj/yfxz/202402/t20240203_6.html</loc></url></urlset>"
+            ),
+            f"{WWW}/bmxxgk/sfj/yfxz/": trs_list(("./202402/t20240203_6.html", TITLE_YFXZ)),
+            f"{WWW}/ztzl/": '<ul><li><a href="/ztzl/fzzfjs/">法治政府建设</a></li></ul>',
+            f"{WWW}/ztzl/fzzfjs/": trs_list(
+                ("./202402/t20240201_3.html", "示例县2022年法治政府建设工作总结")
+            ),
+        }
+    )
 
 
 def test_every_way_in_finds_its_column():
@@ -143,15 +147,21 @@ def test_sitemaps_meta_and_regions():
 
 COLUMNS_CSV = Path(__file__).resolve().parents[1].parent / "shared" / "sources" / "report_columns.csv"
 _DERIVABLE = (
-    "TRS detail page", "Hanweb article address", "NFCMS section folder", "detail page sits under a date"
+    "TRS detail page",
+    "Hanweb article address",
+    "NFCMS section folder",
+    "detail page sits under a date",
 )
 
 
 def test_real_report_addresses_name_their_real_columns():
     if not COLUMNS_CSV.exists():
         pytest.skip("shared sources not available")
-    rows = [r for r in csv.DictReader(COLUMNS_CSV.open(encoding="utf-8"))
-            if r["column_url"] and r["example_report_url"] and r["column_basis"].startswith(_DERIVABLE)]
+    rows = [
+        r
+        for r in csv.DictReader(COLUMNS_CSV.open(encoding="utf-8"))
+        if r["column_url"] and r["example_report_url"] and r["column_basis"].startswith(_DERIVABLE)
+    ]
     assert len(rows) >= 15
     for r in rows:
         named = column_of_article(canonical_page(r["example_report_url"]))

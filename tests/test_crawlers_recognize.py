@@ -2,15 +2,21 @@ import pytest
 
 from crawlers.recognize import adhoc_source, recognise, source_id_for
 
-TRS = ('<ul><li><a href="./202403/t20240301_1.html">x</a></li></ul>'
-       '<script>createPageHTML(3, 0, "index", "shtml");</script>')
+TRS = (
+    '<ul><li><a href="./202403/t20240301_1.html">x</a></li></ul>'
+    '<script>createPageHTML(3, 0, "index", "shtml");</script>'
+)
 TRS_CHANNEL = "<script>createPageHTML('page_div', 4, 1, 'list', 'shtml', 60)</script>"
-HANWEB = ('<div id="4471"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/'
-          'dataproxy.jsp?page=1&webid=3&columnid=9&unitid=4471"></a>]]></nextgroup><recordset></recordset>'
-          "</datastore></script></div>")
+HANWEB = (
+    '<div id="4471"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/'
+    'dataproxy.jsp?page=1&webid=3&columnid=9&unitid=4471"></a>]]></nextgroup><recordset></recordset>'
+    "</datastore></script></div>"
+)
 GKMLPT = "<script>window._CONFIG = {SID:'756001', TREE:[], SERVICE_AREA_ID: 1};</script>"
-NFCMS = ('<ul><li><a href="/zwgk/fzzfjs/content/post_4688229.html">x</a></li></ul>'
-         "<script>var NFCMS_SITE_ID=1;</script>")
+NFCMS = (
+    '<ul><li><a href="/zwgk/fzzfjs/content/post_4688229.html">x</a></li></ul>'
+    "<script>var NFCMS_SITE_ID=1;</script>"
+)
 
 
 @pytest.mark.parametrize(

@@ -23,9 +23,7 @@ _PAGER_CALL = re.compile(r"(?<![\w.])(function\s+)?createPage(?:HTML)?\s*\(([^()
 _ARTICLE = re.compile(r"/t\d{8}_\d+\.(?:s?html?)$", re.I)
 # index.html, index_3.shtml, list_2.htm …: list pages (this column's pager or a sub-column), not articles
 _LIST_FILE = re.compile(r"/(?:index|default|list|[a-z]*list)(?:_\d+)?\.(?:s?html?|jsp)$", re.I)
-_JS_ITEM = re.compile(
-    r"""\burl\s*=\s*["']([^"']+)["'][^<]{0,600}?\btitle\s*=\s*["']([^"']*)["']""", re.S
-)
+_JS_ITEM = re.compile(r"""\burl\s*=\s*["']([^"']+)["'][^<]{0,600}?\btitle\s*=\s*["']([^"']*)["']""", re.S)
 _ARTICLE_EXT = (".html", ".shtml", ".htm", ".pdf", ".doc", ".docx")
 
 
