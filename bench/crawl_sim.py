@@ -18,7 +18,7 @@ from pathlib import Path
 from crawlers.adapters import adapter_for, adapter_name
 from crawlers.archive import Archive
 from crawlers.canonical import canonical_page
-from crawlers.cli import parse_years
+from crawlers.cli_options import parse_years
 from crawlers.crawl import CountingFetcher, crawl_sources
 from crawlers.fetcher import Fetcher
 from crawlers.sim import SimConfig, SimPortals

@@ -16,7 +16,7 @@ from pathlib import Path
 from crawlers.adapters import adapter_for
 from crawlers.archive import Archive
 from crawlers.canonical import page_key
-from crawlers.cli import parse_years
+from crawlers.cli_options import parse_years
 from crawlers.crawl import CountingFetcher, sources_for_columns, wanted
 from crawlers.fetcher import Fetcher
 from crawlers.onboard.site import discover_site, source_from_findings

@@ -2,58 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import os
-import re
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from crawlers.adapters import ADAPTERS, adapter_name
-from crawlers.model import Source
-from crawlers.registry import RegistryError, load_sources
+from crawlers.adapters import adapter_name
+from crawlers.cli_options import load_registry, write_json, years_option
+from crawlers.onboard.cli import add_source, check_sources
 from crawlers.summary import CrawlSummary
-
-_YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–:]\s*(\d{4}))?\s*$")
-
-
-def parse_years(value: str) -> range:
-    """'2019-2023' (inclusive) or '2023'."""
-    m = _YEARS.match(value or "")
-    if m is None:
-        raise ValueError(f"{value!r} is not a year or a range like 2019-2023")
-    first, last = int(m.group(1)), int(m.group(2) or m.group(1))
-    if first > last:
-        raise ValueError(f"{value!r}: the first year is after the last")
-    if not 2000 <= first <= 2100 or not 2000 <= last <= 2100:
-        raise ValueError(f"{value!r}: years must lie between 2000 and 2100")
-    return range(first, last + 1)
-
-
-def _years_option(ctx: click.Context, param: click.Parameter, value: str) -> range:
-    try:
-        return parse_years(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
-
-
-def load_registry(path: Path) -> list[Source]:
-    """A registry file whose every column names a known adapter, or a ClickException saying what is wrong."""
-    try:
-        sources = load_sources(path)
-    except RegistryError as exc:
-        raise click.ClickException(f"bad registry file: {exc}") from exc
-    for source in sources:
-        for column in source.columns:
-            if adapter_name(column, source) not in ADAPTERS:
-                raise click.ClickException(
-                    f"bad registry file: {path}: source {source.id!r} uses unknown adapter "
-                    f"{adapter_name(column, source)!r} (known: {', '.join(sorted(ADAPTERS))})"
-                )
-    return sources
-
 
 _TABLE_COUNTERS = (
     ("found", "found"),
@@ -91,14 +49,6 @@ def failure_lines(summary: CrawlSummary) -> list[str]:
     return lines
 
 
-def write_json(path: Path, data: dict) -> None:
-    """Write next to the target, then rename: a failed write never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(path)
-
-
 @click.command()
 @click.option(
     "--sources",
@@ -121,7 +71,7 @@ def write_json(path: Path, data: dict) -> None:
     help="A portal's home address (repeatable): its report columns are found by search, sitemap "
     "and a bounded walk, then crawled.",
 )
-@click.option("--years", required=True, callback=_years_option, help="Report years, e.g. 2019-2023 or 2023.")
+@click.option("--years", required=True, callback=years_option, help="Report years, e.g. 2019-2023 or 2023.")
 @click.option(
     "--data",
     "data_dir",
@@ -207,12 +157,5 @@ def list_sources(registry: Path) -> None:
     Console(stderr=True).print(f"{len(loaded)} sources, {sum(len(s.columns) for s in loaded)} columns")
 
 
-def _attach_onboarding() -> None:
-    # imported late: the onboarding commands reuse this module's helpers
-    from crawlers.onboard.cli import add_source, check_sources
-
-    sources.add_command(add_source)
-    sources.add_command(check_sources)
-
-
-_attach_onboarding()
+sources.add_command(add_source)
+sources.add_command(check_sources)

@@ -23,8 +23,10 @@ from crawlers.adapters.base import DiscoveryError
 from crawlers.adapters.text import guess_report_year
 from crawlers.archive import Archive
 from crawlers.canonical import canonical_page, page_key
+from crawlers.counting import CountingFetcher
 from crawlers.fetcher import DEFAULT_CONTACT_URL, Fetcher, host_allowed
 from crawlers.model import Candidate, FetchResult, Outcome, Source
+from crawlers.onboard.site import sources_for_sites
 from crawlers.progress import CrawlProgress
 from crawlers.recognize import adhoc_source, recognise
 from crawlers.registry import allowed_hosts
@@ -49,21 +51,6 @@ def wanted(candidate: Candidate, years: range) -> bool:
     if candidate.listed_date is None:
         return True  # undated and unnamed: the parser will tell
     return min(years) <= candidate.listed_date.year <= max(years) + 1
-
-
-class CountingFetcher:
-    """Passes fetches through and counts them: the requests one column's discovery cost."""
-
-    def __init__(self, inner: FetcherLike) -> None:
-        self.inner = inner
-        self.calls = 0
-        self.attempts = 0
-
-    async def fetch(self, url: str, **kwargs: Any) -> FetchResult:
-        result = await self.inner.fetch(url, **kwargs)
-        self.calls += 1
-        self.attempts += result.attempts  # requests sent: 0 when robots forbid or replay serves it
-        return result
 
 
 class _Crawl:
@@ -247,8 +234,6 @@ async def crawl_sources_async(
         for extra in await sources_for_columns(columns, f):
             sources.append(extra if extra.id not in taken else replace(extra, id=f"{extra.id}-column"))
         if sites:
-            from crawlers.onboard.site import sources_for_sites
-
             taken = {s.id for s in sources}
             found, findings = await sources_for_sites(list(sites), f)
             sources += [s if s.id not in taken else replace(s, id=f"{s.id}-site") for s in found]

@@ -5,7 +5,8 @@ import pytest
 from click.testing import CliRunner
 
 from crawlers.adapters import ADAPTERS, adapter_name
-from crawlers.cli import crawl, parse_years, sources
+from crawlers.cli import crawl, sources
+from crawlers.cli_options import parse_years
 from crawlers.registry import load_sources
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.arrow import TS, as_date, insert_rows, stage, utc
-from warehouse.db import transaction
+from warehouse.transactions import transaction
 
 _S = pa.string()
 OUTCOMES = {"ok", "not_modified", "skipped_robots", "blocked", "failed"}  # crawlers.model.Outcome values

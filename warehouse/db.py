@@ -19,6 +19,8 @@ from pathlib import Path
 import duckdb
 import duckdb_ext
 
+from warehouse.transactions import transaction
+
 TIME_ZONE = "Asia/Shanghai"
 DEFAULT_DB = Path("data") / "warehouse.duckdb"
 # The duckdb-ext-* wheels put <name>.duckdb_extension under this folder, so LOAD works offline.
@@ -97,29 +99,6 @@ def connect(
         con.close()
         raise
     return con
-
-
-# Connections inside a transaction() block, by id: DuckDB has no "in transaction?" query, and a
-# failed nested BEGIN would abort the open transaction, so nesting is tracked here.
-_open_transactions: set[int] = set()
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """BEGIN … COMMIT (ROLLBACK on error); inside another transaction() block it joins that one."""
-    if id(con) in _open_transactions:
-        yield con  # the outer block decides commit or rollback
-        return
-    con.execute("BEGIN TRANSACTION")
-    _open_transactions.add(id(con))
-    try:
-        yield con
-    except BaseException:
-        _open_transactions.discard(id(con))
-        con.execute("ROLLBACK")
-        raise
-    _open_transactions.discard(id(con))
-    con.execute("COMMIT")
 
 
 @contextmanager

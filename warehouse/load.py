@@ -20,10 +20,10 @@ import pyarrow as pa
 
 from warehouse.arrow import TS, as_date, insert_rows, utc
 from warehouse.crawl_log import fetch_row, load_discovered, load_fetches, load_sources
-from warehouse.db import transaction
 from warehouse.identity import content_fingerprint, group_pages, text_hash
 from warehouse.records import LoadSummary, ParsedPage
 from warehouse.regions import load_regions
+from warehouse.transactions import transaction
 
 __all__ = [
     "fetch_row",

@@ -7,7 +7,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.arrow import insert_rows
-from warehouse.db import transaction
+from warehouse.transactions import transaction
 
 _S = pa.string()
 REGIONS = pa.schema(

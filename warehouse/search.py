@@ -23,8 +23,8 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.arrow import insert_rows
-from warehouse.db import transaction
 from warehouse.segment import segment
+from warehouse.transactions import transaction
 
 # The words are segmented already (punctuation dropped): fts only has to split them on spaces.
 _FTS_OPTIONS = "stemmer='none', stopwords='none', ignore='\\s+', overwrite=1"

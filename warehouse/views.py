@@ -8,8 +8,8 @@ from importlib import resources
 import duckdb
 import pyarrow as pa
 
-from warehouse.db import transaction
 from warehouse.metric_labels import METRIC_LABELS
+from warehouse.transactions import transaction
 
 VIEWS = ("v_metrics", "v_timeliness", "v_coverage")
 

@@ -10,12 +10,11 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from crawlers.cli_options import load_registry, parse_years, write_json
 from crawlers.onboard.health import check_sources_health, load_state, save_state
 
 
 def _years(value: str | None) -> range:
-    from crawlers.cli import parse_years
-
     if not value:
         season = date.today().year - 1  # reports on last year are published this spring
         return range(season, season + 1)
@@ -124,8 +123,6 @@ def check_sources(
     """Dry-run sources: family, list pages, season candidates; flag those whose layout seems changed.
 
     Exits 1 when any source is flagged (for schedules and CI)."""
-    from crawlers.cli import load_registry, write_json
-
     sources = load_registry(sources_file)
     if ids:
         unknown = sorted(set(ids) - {s.id for s in sources})

@@ -28,7 +28,7 @@ from crawlers.adapters.generic import is_listing
 from crawlers.adapters.links import Anchor, anchors
 from crawlers.adapters.text import guess_report_year, looks_like_report, normalise
 from crawlers.canonical import canonical_page, is_copy, page_key
-from crawlers.crawl import CountingFetcher
+from crawlers.counting import CountingFetcher
 from crawlers.model import Column, FetchResult, Outcome, Politeness, Source
 from crawlers.onboard.columns import column_of_article
 from crawlers.onboard.family import family_label
