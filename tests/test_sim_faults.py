@@ -205,3 +205,14 @@ def test_rate_limited_host_throttles_a_burst(sim):
         burst = [code for codes in pool.map(ten, range(8)) for code in codes]
     assert 429 in burst and 200 in burst
     assert sim.stats(source.id)["status_counts"][429] >= 1
+
+
+def test_attachments_of_a_lost_article_are_lost_too():
+    # seed 7's default profile puts a permanent challenge on articles that carry attachments
+    with SimPortals(SimConfig(seed=7, hosts=14, faults="default")) as sim:
+        truth = sim.truth
+    by_url = {t["url"]: t for t in truth}
+    attachments = [t for t in truth if t["kind"] == "attachment"]
+    lost_parent = [t for t in attachments if not by_url[t["attachment_of"]]["recoverable"]]
+    assert lost_parent, "the default profile should block some article that has an attachment"
+    assert not any(t["recoverable"] for t in lost_parent)

@@ -285,6 +285,11 @@ class SimPortals:
             if out.get(link):
                 out[link] = f"http://{portal.netloc}{out[link]}"
         out["recoverable"] = fault is None or fault.recoverable
+        parent = entry.get("attachment_of")
+        if parent and out["recoverable"]:
+            # an attachment is reached only through its article: lost with it for good
+            parent_fault = portal.faults.by_path.get(parent)
+            out["recoverable"] = parent_fault is None or parent_fault.recoverable
         out["faults"] = ([fault.label] if fault else []) + (
             ["wrong_charset"] if path in portal.faults.wrong_charset else []
         )
