@@ -1,6 +1,9 @@
 """Metric-fact precision / recall / F1 of parsing.metrics on the shared gold.
 
-    .venv/bin/python bench/eval_metrics.py [--shared ../shared] [--quiet]
+    .venv/bin/python bench/eval_metrics.py [--shared ../shared] [--quiet] [--gold FILE ...]
+
+--gold FILE: score a fully annotated gold file of whole reports instead (precision, recall, F1),
+e.g. tests/data/heldout_metrics.jsonl, the hand-written held-out set.
 
 Seeds (seeds_gold.jsonl, every catalog figure annotated): precision, recall, F1.
 Dev (dev.jsonl, annual_report pages): recall only — excerpts are not exhaustively annotated.
@@ -63,7 +66,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--quiet", action="store_true", help="figures only, no listing")
+    ap.add_argument(
+        "--gold", type=Path, action="append", help="fully annotated gold JSONL to score instead (repeatable)"
+    )
     args = ap.parse_args()
+    if args.gold:
+        for path in args.gold:
+            tp, fp, fn, listing = score(_records(path))
+            p, r, f = prf(tp, fp, fn)
+            print(f"{path.name}: tp={tp} fp={fp} fn={fn}  precision={p:.3f} recall={r:.3f} F1={f:.3f}")
+            if not args.quiet:
+                _show(listing, {"FN", "FP"})
+        return 0
     corpus = args.shared / "corpus"
     if not corpus.is_dir():
         print(f"no corpus at {corpus}", file=sys.stderr)

@@ -58,7 +58,8 @@ def rule(
 RECONSIDERATION = r"复议"
 LITIGATION = r"诉讼|应诉|被告|起诉|行政案件"
 MEDIATION = r"纠纷|矛盾|人民调解|调解组织"
-HOTLINE = r"12345|热线(?!日)|接诉即办"
+# Other service lines (12348 法律服务, 12315 消费者, 12369 …) are not the 12345 hotline.
+HOTLINE = r"12345|(?<![\d])(?<!法律服务)热线(?!日)|接诉即办"
 NORMATIVE = r"规范性文件|文件"
 _SIX_INTO = r"法律[六七八]?进|[六七八]进|送法"  # 法律进乡村/社区/学校…: the 普法 campaign
 PUBLICITY = (
@@ -66,11 +67,14 @@ PUBLICITY = (
     r"|以案释法|" + _SIX_INTO
 )
 
-_PENDING = r"未审结|未办结|未结案|未结|尚在审理|正在审理|审理中|在审|待审"
+_PENDING = (
+    r"未审结|未办结|未结案|未结|尚在审理|正在审理|审理中|在审|待审"
+    r"|结转(?:至|到)?下(?:一)?年|转入下(?:一)?年"  # carried into next year: still pending
+)
 _OUTCOME_LIST = r"撤回|纠错|等"
 _ONE_LEADER = (
     r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自"
-    r"|(?:[省市县区州旗镇乡]|政府)主要(?:负责人|领导)"
+    r"|(?:[省市县区州旗镇乡局厅委办]|政府)主要(?:负责人|领导)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -219,7 +223,7 @@ RULES: tuple[Rule, ...] = (
         "mediation_resolved",
         "件",
         CASES,
-        r"调解成功|成功调解|调处成功|(?<!排查)(?<!调处)化解|调成|达成(?:调解)?协议",
+        r"调解成功|成功调解|调处成功|成功调处|化解成功|成功化解|(?<!排查)(?<!调处)化解|调成|达成(?:调解)?协议",
         domain=MEDIATION,
         exclude=r"刑事|上访|信访",
     ),
@@ -229,7 +233,7 @@ RULES: tuple[Rule, ...] = (
         CASES,
         r"调解|调处|排查|摸排|受理",
         domain=MEDIATION,
-        exclude=r"刑事|上访|信访|调解员",
+        exclude=r"刑事|上访|信访|调解员|成功",
     ),
     # 信访
     rule(
@@ -266,7 +270,9 @@ RULES: tuple[Rule, ...] = (
         PERSONS,
         r"执法证|执法资格|资格考试|执法证件|持证|申领|换领|换发|考试合格|通过考试",
         needs=r"执法",
-        exclude=r"知识测试|知识考试|测试|竞赛|考法|学法|共有|现有|总数|持证率|持证比例",
+        # "持证执法人员达到186名" is the stock of certified staff, not this year's new certificates
+        exclude=r"知识测试|知识考试|测试|竞赛|考法|学法|共有|现有|总数|持证率|持证比例"
+        r"|(?<!新增)持证[\u4e00-\u9fff]{0,4}人员(?:总数)?(?:达到|达|共|共计|为|仅|有|只有)",
         around=True,
     ),
     rule(
@@ -299,7 +305,8 @@ RULES: tuple[Rule, ...] = (
         frozenset({"名", "人", "位"}),
         r"法律顾问",
         around=True,
-        exclude=r"村|社区|居委|律师事务所",
+        # the government's own advisers; those of its departments or villages are counted apart
+        exclude=r"村|社区|居委|律师事务所|部门",
     ),
     rule("legal_adviser_coverage_rate", "%", PERCENT, r"覆盖", needs=r"法律顾问", around=True),
     # 普法

@@ -32,12 +32,24 @@ def active_domain(ctx: str) -> re.Pattern[str] | None:
 
 
 def _cue_distance(
-    r: Rule, pre: str, post: str, own_clause: int, object_first: bool, noun_follows: bool
+    r: Rule,
+    pre: str,
+    post: str,
+    own_clause: int,
+    object_first: bool,
+    noun_follows: bool,
+    own_post: int | None = None,
 ) -> int | None:
     if object_first:
         # "对X文件10件,进行了备案审查": the verb comes after; the last cue is the head verb. Only
         # when nothing after names one do the words before count ("对执法人员开展培训,共培训…").
-        ends = [len(post) - m.end() for m in r.cue.finditer(post)]
+        # A verb in the number's own clause wins over one in the next ("2件全部进行合法性审查,
+        # 并报县政府备案" is a count of reviews).
+        own = len(post) if own_post is None else own_post
+        ends = [
+            own - m.end() if m.end() <= own else _OTHER_CLAUSE_PENALTY + len(post) - m.end()
+            for m in r.cue.finditer(post)
+        ]
         if ends:
             return min(ends)
         fallback = _cue_distance(r, pre, post, own_clause, False, noun_follows)
@@ -68,6 +80,7 @@ def choose_rule(
     object_first: bool = False,
     noun_follows: bool = False,
     sentence_before: str = "",
+    own_post: int | None = None,
 ) -> Rule | None:
     """The eligible rule whose cue stands nearest to the number.
 
@@ -96,7 +109,7 @@ def choose_rule(
             continue
         if r.exclude is not None and r.exclude.search(local):
             continue
-        distance = _cue_distance(r, pre, post, own_clause, object_first, noun_follows)
+        distance = _cue_distance(r, pre, post, own_clause, object_first, noun_follows, own_post)
         if distance is None:
             continue
         if not object_first and distance <= own_clause and _FOREIGN_OBJECT.search(pre[len(pre) - distance :]):

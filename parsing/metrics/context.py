@@ -18,7 +18,9 @@ GROWTH_WORDS = re.compile(r"增幅|降幅|增长率|下降率|增速|百分点")
 PREVIOUS_YEAR_TAIL = re.compile(
     r"(?:上年|去年|上一年度?|上年度|前一年|上年同期|去年同期|同期)(?:同期)?(?:的|为|是)?$"
 )
-PREVIOUS_YEAR_ASIDE = re.compile(r"(?:同比|上年|去年|同期|较|比)[(（]?$")
+PREVIOUS_YEAR_ASIDE = re.compile(
+    r"(?:(?:同比|上年|去年|同期|较|比)|(?:较|比|同比)\s*(?:19|20)\d{2}\s*年(?:同期)?)[(（]?$"
+)
 # A year named as the point of comparison ("较2022年增加") is not the period of later figures.
 COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|与|同比|相比|对比|相较)\s*$")
 # Totals over several years: 近三年累计, 2021年至2023年共, 五年来, 党的十八大以来.
@@ -28,6 +30,8 @@ MULTI_YEAR = re.compile(
     r"|历年|十[一二三四五]五[\u201d\u2019\x22]?(?:期间|以来|时期)|本届政府以来|成立以来|大以来|以来累计|累计以来"
 )
 SINCE = re.compile(r"\s*以来")
+# "对2012年以来制发的248件文件进行清理": 以来 describes the objects counted, not the sentence's period.
+SINCE_ATTRIBUTIVE = re.compile(r"\s*以来[\u4e00-\u9fff]{0,6}的")
 # A parenthesis holds a breakdown or an aside ("(含上年结转3件)"), not the sentence's figure.
 PARENTHESIS = re.compile(r"[(（][^()（）]{0,80}[)）]")
 # Book titles, document numbers and bracketed year ranges hide years that are not periods.
@@ -54,6 +58,10 @@ SUB_UNIT = re.compile(
 # Offices that act for the government as a whole (its legal, reconsideration and petition work).
 WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
 GUIDED = re.compile(r"指导")
+# "个别地区超过20%", "部分乡镇持证率不足60%": a figure about some of the area, not the body's own.
+PART_OF_AREA = re.compile(
+    r"(?:个别|部分|少数|一些|有的)(?:地区|地方|市县|县区|县市|县(?:（[^）]{0,6}）)?|市|区|乡镇|街道|单位|部门|村)"
+)
 PARTY_DOCS = re.compile(r"[省市县区州旗]委(?!员会|托)|党委|党内|党组")
 # A slice of the body's figure by subject matter ("涉企诉求1,200件", "重点领域信息"): not the total.
 SUBSET = re.compile(r"涉企|涉农|涉疫|涉外|涉法涉诉|重点领域|涉及[\u4e00-\u9fff]{0,6}领域")
@@ -62,6 +70,8 @@ CHANGED_TO = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|�
 OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
 ALL_OF_THEM_NEXT = re.compile(r"\s*(?:均|全部|全都|都)(?:已|已经)?(?:通过|参加|取得|经过|接受)")
 OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
+# "对X文件进行合法性审核142件": the verb already stands before the number, so it is no object-first clause.
+VERB_BEFORE = re.compile(r"进行|开展|实施|组织|作出|完成")
 # "案件12件,均胜诉": the whole count also gives a second key (gold_format: 均胜诉 → litigation_won).
 ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
@@ -71,7 +81,12 @@ ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     (
         "normative_docs_reviewed",
-        re.compile(r"^[,，]?\s*(?:且|并)?(?:均|全部|全都)[^,，;；。]{0,12}(?:报送|报)?(?:备案|报备)"),
+        # "均报送备案" in the same clause, or "全部进行审查,并报县政府备案" in the next one
+        re.compile(
+            r"^[,，]?\s*(?:且|并)?(?:均|全部|全都)"
+            r"(?:[^,，;；。]{0,12}(?:报送|报)?|[^,，;；。]{0,16}[,，]\s*(?:且|并)(?:按规定)?(?:报送|报)[^,，;；。]{0,12}?)"
+            r"(?:备案|报备)"
+        ),
         "normative_docs_filed",
     ),
 )

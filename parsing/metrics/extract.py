@@ -29,8 +29,9 @@ _YEARS_LOOKED_AT = 8
 # A year opening the sentence ("2019年以来,", "截至2023年底,") is the topic of all its figures.
 _OPENING_YEAR = re.compile(r"^\s*(?:在|自|截至|截止|从|于|至)?\s*$")
 _YEAR_WINDOW = 10  # a named year this far before the report year is still a comparison figure
-_DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?$")
+_DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?[(（]?$")
 _BETWEEN_LISTED = re.compile(r"^[\s、,，和及与]{1,2}$")
+_BRACKET_AFTER = re.compile(r"[(（]")
 
 
 @dataclass
@@ -53,15 +54,34 @@ class _Sentence:
     asides: list[tuple[int, int]] = field(default_factory=list)
     since: int | None = None  # offset after "2021年以来" (an earlier year): later figures are totals
     listed: dict[int, str] = field(default_factory=dict)  # token index -> its item in a 分别 list
+    listed_years: dict[int, int] = field(default_factory=dict)  # token index -> its year in that list
     year_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.year_starts = [start for start, _end, _y in self.years]
 
 
-def _listed_items(scan: str, tokens: list[NumToken]) -> dict[int, str]:
-    """ "收到、受理、审结…分别为52件、48件、45件": the list item that names each number."""
+_LISTED_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?")
+
+
+def _year_list(items: list[str]) -> tuple[str, list[int]] | None:
+    """ "2020年、2019年纠错率": (the shared words, the years in order), else None."""
+    years = []
+    for item in items:
+        m = _LISTED_YEAR.match(item)
+        if m is None:
+            return None
+        years.append(int(m.group(1)))
+    if any(_LISTED_YEAR.fullmatch(item) is None for item in items[:-1]):
+        return None
+    return _LISTED_YEAR.sub("", items[-1], count=1), years
+
+
+def _listed_items(scan: str, tokens: list[NumToken]) -> tuple[dict[int, str], dict[int, int]]:
+    """ "收到、受理、审结…分别为52件、48件、45件": the list item that names each number; and for
+    "2020年、2019年…纠错率分别为10.3%、13.6%" the year of each number (the words are shared)."""
     out: dict[int, str] = {}
+    years: dict[int, int] = {}
     prev_end = 0
     for i, tok in enumerate(tokens):
         m = cx.RESPECTIVELY.search(scan[prev_end : tok.start].rstrip())
@@ -78,9 +98,14 @@ def _listed_items(scan: str, tokens: list[NumToken]) -> dict[int, str]:
         for splitter in ("、", cx.LIST_SEPARATOR):
             items = head.split(splitter) if isinstance(splitter, str) else splitter.split(head)
             if len(items) == len(run):
-                out.update(zip(run, items, strict=True))
+                by_year = _year_list(items)
+                if by_year is not None:
+                    out.update((j, by_year[0]) for j in run)
+                    years.update(zip(run, by_year[1], strict=True))
+                else:
+                    out.update(zip(run, items, strict=True))
                 break
-    return out
+    return out, years
 
 
 def _prepare(sentence: str, lead: str, report_year: int | None) -> _Sentence | None:
@@ -91,9 +116,17 @@ def _prepare(sentence: str, lead: str, report_year: int | None) -> _Sentence | N
         return None
     years = years_in(scan)
     since = min(
-        (end for _s, end, y in years if report_year and y < report_year and cx.SINCE.match(scan, end)),
+        (
+            end
+            for _s, end, y in years
+            if report_year
+            and y < report_year
+            and cx.SINCE.match(scan, end)
+            and not cx.SINCE_ATTRIBUTIVE.match(scan, end)
+        ),
         default=None,
     )
+    listed, listed_years = _listed_items(scan, tokens)
     return _Sentence(
         scan,
         lead,
@@ -101,7 +134,8 @@ def _prepare(sentence: str, lead: str, report_year: int | None) -> _Sentence | N
         years,
         [m.span() for m in cx.PARENTHESIS.finditer(scan)],
         since,
-        _listed_items(scan, tokens),
+        listed,
+        listed_years,
     )
 
 
@@ -126,6 +160,8 @@ def _year(
     for ys, ye, y in reversed(s.years[max(0, before - _YEARS_LOOKED_AT) : before]):
         if ys >= tok.start or not (ys >= own_clause_start or _OPENING_YEAR.match(s.scan[:ys])):
             continue
+        if cx.SINCE.match(s.scan, ye):
+            continue  # "2012年以来制发的文件": a starting point, not the figure's year
         if cx.COMPARED_YEAR_BEFORE.search(s.scan[max(0, ys - 3) : ys]) and not _DIRECTLY_BEFORE.match(
             s.scan[ye : tok.start]
         ):
@@ -205,7 +241,8 @@ def _sentence_facts(
         if tok.unit is not None:
             prev_end = tok.end
         cend = clause_end(scan, tok.end)
-        post = scan[tok.end : min(next_start, cend)]
+        # an aside in brackets after the number ("受理39件(不予受理3件)") says nothing about it
+        post = _BRACKET_AFTER.split(scan[tok.end : min(next_start, cend)], maxsplit=1)[0]
         k = bisect.bisect_right(s.asides, (tok.start, len(scan))) - 1
         aside = s.asides[k] if k >= 0 and s.asides[k][0] <= tok.start < s.asides[k][1] else None
         aside_previous = aside is not None and bool(
@@ -220,11 +257,17 @@ def _sentence_facts(
             unit = "%"  # "出庭应诉率达到85以上": a rate printed without its sign
         if _skip(s, tok, clause, pre, post, issuer=issuer, own_level=own_level, unit=unit):
             continue
-        object_first = bool(cx.OBJECT_FIRST.match(clause.strip()) or cx.OBJECT_FIRST.match(pre.strip()))
+        object_first = bool(
+            cx.OBJECT_FIRST.match(clause.strip()) or cx.OBJECT_FIRST.match(pre.strip())
+        ) and not cx.VERB_BEFORE.search(clause)
+        own_post = len(post)
         if object_first or cx.ALL_OF_THEM_NEXT.match(scan, cend + 1):
-            # "对X文件10件,进行了审查" / "新增执法人员120名,均通过资格考试": the verb follows
+            # "对X文件10件,进行了审查" / "文件14件,全部经过合法性审查": the verb follows
+            object_first = True
             post = scan[tok.end : min(next_start, clause_end(scan, cend + 1))]
         year, comparison = _year(s, tok, figure_before, cstart, report_year, pre, aside_previous)
+        if i in s.listed_years:
+            year, comparison = s.listed_years[i], True
         ctx = s.lead + "|" + scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start]
         if i in s.listed:
             item = s.listed[i]
@@ -242,6 +285,7 @@ def _sentence_facts(
                 post,
                 own_clause=tok.start - max(cstart, window_start),
                 object_first=object_first,
+                own_post=own_post,
                 noun_follows=noun_follows,
                 sentence_before=scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start],
             )

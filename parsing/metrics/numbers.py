@@ -58,7 +58,7 @@ _TAIL = rf"{_SP}(?P<more1>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?{_SP}(?P
 # Chinese numerals are everyday characters (一是, 统一, 十三五): only taken when a unit follows,
 # which the lookahead checks before a match object is ever built.
 _CN_NUM = (
-    rf"[{_CN_DIGITS}]{{1,10}}(?:点[零〇一二三四五六七八九]{{1,6}})?"
+    rf"[{_CN_DIGITS}]{{1,10}}(?:万[{_CN_DIGITS}]{{1,8}})?(?:点[零〇一二三四五六七八九]{{1,6}})?"
     rf"(?={_SP}(?:余|多)?(?:万|亿)?(?:余|多)?{_SP}(?:{_UNIT_ALT}))"
 )
 # Each pattern opens with a lookahead on its possible first characters: the engine then passes
@@ -76,6 +76,11 @@ _YEAR = re.compile(
 # What follows a number that makes it a date, a time, an ordinal or a name rather than a quantity.
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _NOT_QUANTITY_AFTER = re.compile(r"[年月日号时点届周岁代G级类星型]|[A-Za-z]|个?工作日|小时|分钟|天|周年|季度")
+
+
+# 一 with a unit is mostly an idiom (一件事, 一次办, 一人一档); with 名/位 it counts people
+# ("聘请法律顾问一名"), unless a pairing follows (一名一策).
+_ONE_COUNTS = re.compile(r"[名位](?![一\u4e00-\u9fff]?一)")
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,9 @@ def iter_numbers(s: str) -> list[NumToken]:
     for m in _TOKEN.finditer(s):
         start, end = m.span()
         num = m.group("num")
-        bare = m.group("unit") is None or (num == "一" and not m.group("mult"))
+        bare = m.group("unit") is None or (
+            num == "一" and not m.group("mult") and not _ONE_COUNTS.match(s, m.start("unit"))
+        )
         if num and not num[0].isdigit() and bare:
             continue  # bare 十三五 / 二十届, or the idioms 一件事, 一次办
         value, chinese = _value(m)
