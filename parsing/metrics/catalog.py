@@ -72,6 +72,8 @@ _PENDING = (
     r"|结转(?:至|到)?下(?:一)?年|转入下(?:一)?年"  # carried into next year: still pending
 )
 _OUTCOME_LIST = r"撤回|纠错|等"
+# "纠正问题文件5件": the documents found wanting, not those reviewed, filed or cleaned.
+_FOUND_WANTING = r"纠正|问题|退回"
 _ONE_LEADER = (
     r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自"
     r"|(?:[省市县区州旗镇乡局厅委办]|政府)主要(?:负责人|领导)"
@@ -187,16 +189,30 @@ RULES: tuple[Rule, ...] = (
         weak=True,
     ),
     # 规范性文件与合法性审查
-    rule("normative_docs_cleaned", "件", CASES | {"份", "部", "篇"}, r"清理", domain=NORMATIVE),
+    rule(
+        "normative_docs_cleaned",
+        "件",
+        CASES | {"份", "部", "篇"},
+        r"清理",
+        domain=NORMATIVE,
+        exclude=_FOUND_WANTING,
+    ),
     rule(
         "normative_docs_reviewed",
         "件",
         CASES | {"份", "部", "篇"},
         r"审查|审核",
         domain=NORMATIVE,
-        exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策|公平竞争|意见|建议",
+        exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策|公平竞争|意见|建议|" + _FOUND_WANTING,
     ),
-    rule("normative_docs_filed", "件", CASES | {"份", "部", "篇"}, r"备案|报备", domain=NORMATIVE),
+    rule(
+        "normative_docs_filed",
+        "件",
+        CASES | {"份", "部", "篇"},
+        r"备案|报备",
+        domain=NORMATIVE,
+        exclude=_FOUND_WANTING,
+    ),
     # 政务公开
     rule(
         "info_disclosed_proactively",

@@ -31,7 +31,7 @@ _OPENING_YEAR = re.compile(r"^\s*(?:在|自|截至|截止|从|于|至)?\s*$")
 _YEAR_WINDOW = 10  # a named year this far before the report year is still a comparison figure
 _DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?[(（]?$")
 _BETWEEN_LISTED = re.compile(r"^[\s、,，和及与]{1,2}$")
-_BRACKET_AFTER = re.compile(r"[(（]")
+_BRACKET_AFTER = re.compile(r"[(（、]")
 
 
 @dataclass
@@ -205,6 +205,8 @@ def _skip(
         and not (issuer and (sub_unit["org"] in issuer or issuer.endswith(sub_unit["org"][1:])))
     ):
         return True
+    if cx.PART_OF_AREA.search(clause):
+        return True
     if own_level and cx.GUIDED.search(clause):
         return True
     if cx.SUBSET.search(clause):
@@ -241,12 +243,13 @@ def _sentence_facts(
         if tok.unit is not None:
             prev_end = tok.end
         cend = clause_end(scan, tok.end)
-        # an aside in brackets after the number ("受理39件(不予受理3件)") says nothing about it
+        # an aside in brackets ("受理39件(不予受理3件)") or the next item of a list ("驳回6件、
+        # 申请人撤回8件") after the number says nothing about it
         post = _BRACKET_AFTER.split(scan[tok.end : min(next_start, cend)], maxsplit=1)[0]
         k = bisect.bisect_right(s.asides, (tok.start, len(scan))) - 1
         aside = s.asides[k] if k >= 0 and s.asides[k][0] <= tok.start < s.asides[k][1] else None
         aside_previous = aside is not None and bool(
-            cx.PREVIOUS_YEAR_ASIDE.search(scan[max(0, aside[0] - 4) : aside[0] + 1])
+            cx.PREVIOUS_YEAR_ASIDE.search(scan[max(0, aside[0] - 10) : aside[0] + 1])
         )
         if aside is not None and not aside_previous:
             continue
@@ -261,6 +264,7 @@ def _sentence_facts(
             cx.OBJECT_FIRST.match(clause.strip()) or cx.OBJECT_FIRST.match(pre.strip())
         ) and not cx.VERB_BEFORE.search(clause)
         own_post = len(post)
+        own_post_text = post
         if object_first or cx.ALL_OF_THEM_NEXT.match(scan, cend + 1):
             # "对X文件10件,进行了审查" / "文件14件,全部经过合法性审查": the verb follows
             object_first = True
@@ -310,6 +314,15 @@ def _sentence_facts(
             # in a report written early in the next year is kept with the year it names
             continue
         if r.unit == "%" and not 0 <= tok.value <= 100:
+            continue
+        if (
+            not comparison
+            and i not in s.listed
+            and (clause.lstrip().startswith("其中") or not r.cue.search(clause + own_post_text))
+            and any(c.rule.key == r.key and c.year == year for c in out)
+        ):
+            # the key again in the same sentence and year, without a cue of its own or after 其中:
+            # a part of the first figure ("参加考试368人,其中合格342人", "清理248件,继续有效196件")
             continue
         out.append(
             _Candidate(r, tok, tok.value, cx.qualifier(pre, scan[tok.end : tok.end + 8], tok.more), year)
