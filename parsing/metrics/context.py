@@ -58,6 +58,7 @@ SUB_UNIT = re.compile(
 # Offices that act for the government as a whole (its legal, reconsideration and petition work).
 WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
 GUIDED = re.compile(r"指导")
+RESPONDENT = re.compile(r"被告|被申请人|被诉")
 # "个别地区超过20%", "部分乡镇持证率不足60%": a figure about some of the area, not the body's own.
 PART_OF_AREA = re.compile(
     r"(?:个别|部分|少数|一些|有的)(?:地区|地方|市县|县区|县市|县(?:（[^）]{0,6}）)?|市|区|乡镇|街道|单位|部门|村)"

@@ -319,10 +319,12 @@ def _sentence_facts(
             not comparison
             and i not in s.listed
             and (clause.lstrip().startswith("其中") or not r.cue.search(clause + own_post_text))
+            and not cx.RESPONDENT.search(clause)
             and any(c.rule.key == r.key and c.year == year for c in out)
         ):
             # the key again in the same sentence and year, without a cue of its own or after 其中:
-            # a part of the first figure ("参加考试368人,其中合格342人", "清理248件,继续有效196件")
+            # a part of the first figure ("参加考试368人,其中合格342人", "清理248件,继续有效196件");
+            # the body's own cases as respondent are its figure (gold_format) even after 其中
             continue
         out.append(
             _Candidate(r, tok, tok.value, cx.qualifier(pre, scan[tok.end : tok.end + 8], tok.more), year)
