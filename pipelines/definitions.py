@@ -7,6 +7,7 @@ from pipelines.defs.checks import ALL_CHECKS
 from pipelines.defs.jobs import JOBS
 from pipelines.defs.resources import CrawlerResource, DataDirResource, RegistryResource, WarehouseResource
 from pipelines.defs.schedules import SCHEDULES
+from pipelines.defs.source_checks import source_health_checks
 
 defs = dg.Definitions(
     assets=[
@@ -18,7 +19,8 @@ defs = dg.Definitions(
         assets.report_tables,
         assets.search_index,
     ],
-    asset_checks=ALL_CHECKS,
+    # one check per registry source, made from the registry as the code location loads
+    asset_checks=[*ALL_CHECKS, *source_health_checks()],
     jobs=list(JOBS.values()),
     schedules=SCHEDULES,
     # The graph is a chain and every step is I/O- or DuckDB-bound behind a pool of one: a process per

@@ -154,6 +154,14 @@ def pager_present(adapter: str, html: str, page_url: str) -> bool | None:
     return None  # gkmlpt pages through a JSON API the index page does not show
 
 
+def page_evidence(column_url: str, page_url: str, html: str) -> tuple[str, str, bool | None]:
+    """(adapter recognised, family label, pager present) read from a column's first list page (pure).
+    `page_url` is where the page answered; a #fragment of the column address names a category the
+    page itself does not show, so recognition then reads the column address."""
+    seen = recognise(column_url if "#" in column_url else page_url, html)
+    return seen, family_label(page_url, html), pager_present(seen, html, page_url)
+
+
 async def _count(
     column: Column, source: Source, fetcher: FetcherLike, years: range
 ) -> tuple[int, str | None]:
@@ -180,7 +188,7 @@ async def check_column(
         )
     html = first.text or ""
     page_url = first.final_url or column.url
-    seen = recognise(column.url if "#" in column.url else page_url, html)
+    seen, family, pager = page_evidence(column.url, page_url, html)
     archived = None
     if replay is not None:
         n, why = await _count(column, source, replay, years)
@@ -194,8 +202,8 @@ async def check_column(
         reachable=True,
         reason=reason,
         adapter_seen=seen,
-        family_seen=family_label(page_url, html),
-        pager=pager_present(seen, html, page_url),
+        family_seen=family,
+        pager=pager,
         candidates=candidates,
         archived_candidates=archived,
         list_requests=counting.attempts,
