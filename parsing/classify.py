@@ -89,6 +89,11 @@ def is_body_line(line: str) -> bool:
     )
 
 
+_NEXT_YEAR_PLAN = re.compile(
+    r"(?<=总结|报告|情况)(?:及|和|暨|与)(?:19|20)\d\d年度?[^年]{0,12}(?:计划|打算|安排|要点|思路)$"
+)
+
+
 def _from_title(title: str, opening: str) -> str | None:
     t = re.sub(r"\s+", "", title)
     if _INTERPRETATION.search(t):
@@ -101,7 +106,9 @@ def _from_title(title: str, opening: str) -> str | None:
         return NOTICE
     topic = bool(_TOPIC.search(t))
     report = bool(_REPORT_WORD.search(t))
-    if topic and report and not re.search(r"要点|方案|规划|计划|纲要", t.split("情况")[0]):
+    # 「2022年…工作总结及2023年工作计划」: the plan for the next year rides on the review.
+    reviewed = _NEXT_YEAR_PLAN.sub("", t)
+    if topic and report and not re.search(r"要点|方案|规划|计划|纲要", reviewed.split("情况")[0]):
         if _NEWS_BODY.search(opening[:200]) or _NEWS_OPENING.match(opening) or _NEWS_EVENT.search(t):
             return NEWS
         if _INTERPRET_BODY.search(opening[:600]):

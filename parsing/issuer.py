@@ -13,12 +13,12 @@ import re
 _AREA_SUFFIX = r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区)"
 _ORG_TAIL = (
     r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|街道办事处|办事处|管理委员会|管委会|委员会|"
-    r"局|厅|部|署|办公室|中心)"
+    r"行政公署|行署|局|厅|部|署|办公室|中心)"
 )
 _ORG = r"[\u4e00-\u9fff]{2,24}?" + _ORG_TAIL
 _PARTY = r"中共[\u4e00-\u9fff]{2,15}?(?:委员会|委)"
 _TITLE_ORG = re.compile(
-    r"^(?:\([^)]{0,12}\))?[ ]?((?:"
+    r"^(?:\([^)]{0,12}\)|【[^】]{1,8}】)?[ ]?((?:"
     + _PARTY
     + r"[ 、和]{0,2})?"
     + _ORG
@@ -29,7 +29,8 @@ _ANNOUNCED_ORG = re.compile(r"现将(" + _ORG + r")(?:\d{4}|关于|年度|法治
 _OPENING = re.compile(
     r"^[\s?]*(?:(?:19|20)\d\d年(?:度|以来)?|今年以来|一年来)[,]\s*(?:在[^,。]{0,60}?(?:领导|指导|监督|支持)[^,。]{0,12}下[,]?\s*)?"
 )
-_JOINT_VERBATIM = re.compile(r"^([\u4e00-\u9fff]{2,15}?党委[、和]政府)")
+# The name before 党委 is an area's: 「X市人民政府在自治区党委、政府…领导下」 is not a joint subject.
+_JOINT_VERBATIM = re.compile(r"^((?:(?!政府|在)[\u4e00-\u9fff]){2,15}?党委[、和]政府)")
 
 
 def _joint_subject(clause: str, region_name: str) -> bool:
@@ -90,7 +91,8 @@ def issuer_kind(name: str | None, speaker: str | None = None) -> str | None:
         if name.startswith("中共") or "党委" in name or re.search(r"委[、和 ]", name):
             return "party_government"
         if re.search(
-            r"(?:人民政府|政府|办事处|人民政府办公室|政府办公室|人民政府办公厅|管委会|管理委员会)$", name
+            r"(?:人民政府|政府|办事处|人民政府办公室|政府办公室|人民政府办公厅|管委会|管理委员会|行政公署|行署)$",
+            name,
         ):
             return "government"
         return "department"
@@ -109,7 +111,9 @@ def _expand(name: str, region_name: str | None) -> str:
     for short, full in _ABBREVIATIONS.items():
         if name.endswith(short):
             name = name[: -len(short)] + full
-    if region_name and name[:1] in "市县区省镇州" and region_name.endswith(name[0]):
+    if region_name and name.startswith("地区") and region_name.endswith("地区"):
+        name = region_name + name[2:]  # 「地区行署」 of 阿勒泰地区
+    elif region_name and name[:1] in "市县区省镇州盟旗" and region_name.endswith(name[0]):
         if re.match(r"^.(?:人民)?政府$", name):
             return _gov_name(region_name)
         if not re.match(r"^.(?:委|政府)", name):

@@ -64,7 +64,9 @@ def title_parts(lines: list[str]) -> list[str]:
     prev = None
     for i, raw in enumerate(lines[:25]):
         line = raw.strip(" •-*·?")
-        if is_info_line(raw) or (len(line) <= 90 and (_NOT_TITLE.match(line) or ">" in line)):
+        tagged = _COLUMN_TAG.match(line)  # 「【年度报告】X区…报告」: a column tag before a title
+        furniture = is_info_line(raw) or (len(line) <= 90 and (_NOT_TITLE.match(line) or ">" in line))
+        if furniture and not tagged:
             prev = line
             continue
         if len(line) > 90 or "。" in line or "," in line or line.endswith(":"):
@@ -111,6 +113,7 @@ def title_parts(lines: list[str]) -> list[str]:
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d年")
+_COLUMN_TAG = re.compile(r"^【[^】]{2,8}】(?=[^\s【]{8,})(?!.*(?:字体|字号|打印|关闭|分享))")
 _YEAR_START = re.compile(r"^(?:19|20)\d\d年")
 _COVER_ORG = re.compile(r"(?:人民政府|政府|局|厅|委员会|办公室|办事处)$")
 _SENTENCE_MARK = re.compile(r"[,。:]")

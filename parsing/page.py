@@ -143,6 +143,7 @@ def _build(
         if who and named_elsewhere and (find_areas(who, stems=False) or region.name is None):
             # The body named in the text is the better witness of the area than stray mentions.
             region = metadata.resolve_region(None, who, text, furniture.meta, url)
+    who = _township_issuer(who, region)
     who_kind = issuer.issuer_kind(who, speaker)
 
     report = Report(
@@ -172,6 +173,15 @@ def _build(
             head_text, report.report_year, issuer=report.issuer, issuer_kind=report.issuer_kind
         )
     return report
+
+
+def _township_issuer(who: str | None, region) -> str | None:
+    """A township's body is named without its county (「桥西区新华街道办事处」 -> 「新华街道办事处」),
+    as the gold names township issuers; a joint 党委 name stays as printed."""
+    if not who or region.level != "township" or not region.name or who.startswith("中共"):
+        return who
+    pos = who.find(region.name)
+    return who[pos:] if pos > 0 else who
 
 
 def _area_only_title(title: str | None) -> bool:
