@@ -1,15 +1,20 @@
 """The per-source health checks on discovered_report_links: healthy imitation portals pass, a portal
 whose report column is redesigned between two runs fails its own check (and only its own)."""
 
+from dataclasses import replace
+
 import dagster as dg
 import pytest
 
-from crawlers.onboard.health import load_state
+from crawlers.model import Column, Source
+from crawlers.onboard.health import assess_source, load_state
 from crawlers.registry import dump_sources
 from crawlers.sim import SimConfig, SimPortals
 from crawlers.sim.redesign import redesign_column
+from pipelines.definitions import defs
 from pipelines.defs import assets
-from pipelines.defs.source_checks import _result, build_source_health_check, check_names
+from pipelines.defs.resources import RegistryResource
+from pipelines.defs.source_checks import build_source_health_check, check_names, health_result
 from pipelines.defs.source_health import column_check, first_list_pages
 from tests.support.pipelines import resources_for
 
@@ -43,12 +48,9 @@ def test_a_column_whose_first_page_failed_is_unreachable_and_an_error():
     # never fetched in this crawl and never archived: nothing to judge the layout by
     assert not column_check(entry, {}, archive=None).reachable
 
-    from crawlers.model import Column, Source
-    from crawlers.onboard.health import assess_source
-
     source = Source(id="s", name="示例", base_url="http://a.gov.cn/", adapter="trs",
                     columns=(Column("http://a.gov.cn/bg/"),))  # fmt: skip
-    result = _result("source_health_s", assess_source(source, [check], None, "t"), {"started_at": "t"})
+    result = health_result("source_health_s", assess_source(source, [check], None, "t"), {"started_at": "t"})
     assert not result.passed and result.severity == dg.AssetCheckSeverity.ERROR
     assert "connect timeout" in result.description
 
@@ -59,9 +61,9 @@ def sim():
         yield portals
 
 
-def evaluate(sim, root, check) -> dict[str, dg.AssetCheckEvaluation]:
+def evaluate(sim, root, check, sources=None) -> dict[str, dg.AssetCheckEvaluation]:
     registry = root / "sim.toml"
-    registry.write_text(dump_sources(sim.sources), encoding="utf-8")
+    registry.write_text(dump_sources(sources or sim.sources), encoding="utf-8")
     result = dg.materialize(
         [assets.crawled_report_pages, check],
         partition_key=YEAR,
@@ -99,7 +101,55 @@ def test_a_redesigned_portal_fails_its_check_and_the_others_pass(sim, tmp_path):
         if name != flagged:
             assert evaluation.passed, (name, evaluation.description)
 
-    # the flagged source keeps its last good state: a third run still flags it
-    third = evaluate(sim, tmp_path, check)
-    assert not third[flagged].passed
-    assert sum(not e.passed for e in third.values()) == 1
+    # the check alone, on the crawl already made: not one request, and the flagged source keeps its
+    # last good state, so it stays flagged until someone re-pins it
+    sim.reset_stats()
+    alone = dg.materialize(
+        [assets.crawled_report_pages, check],
+        selection=dg.AssetSelection.checks(check),
+        resources=resources_for(tmp_path, tmp_path / "sim.toml"),
+    )
+    third = {e.check_name: e for e in alone.get_asset_check_evaluations()}
+    assert [name for name, e in third.items() if not e.passed] == [flagged]
+    assert all(not sim.stats(p.site.key)["path_counts"] for p in sim.portals)
+
+
+def test_the_code_location_has_a_check_per_registry_source():
+
+    ids = [s.id for s in RegistryResource().load()]
+    specs = {c.key.name for d in defs.asset_checks for c in d.check_specs if c.key.name.startswith("source_")}
+    assert specs == set(check_names(ids).values())
+
+
+def test_without_a_crawl_every_source_is_a_warning_not_a_pass(tmp_path):
+    sources = [
+        Source(id=f"{n}-gov-cn", name=n, base_url=f"http://{n}.gov.cn/", adapter="trs",
+               columns=(Column(f"http://{n}.gov.cn/bg/"),))
+        for n in ("a", "b")
+    ]  # fmt: skip
+    registry = tmp_path / "r.toml"
+    registry.write_text(dump_sources(sources), encoding="utf-8")
+    check = build_source_health_check([s.id for s in sources])
+    result = dg.materialize(
+        [assets.crawled_report_pages, check],
+        selection=dg.AssetSelection.checks(check),
+        resources=resources_for(tmp_path, registry),
+    )
+    evaluations = result.get_asset_check_evaluations()
+    assert len(evaluations) == 2
+    for e in evaluations:
+        assert not e.passed and e.severity == dg.AssetCheckSeverity.WARN
+        assert "no crawl record" in e.description
+
+
+@pytest.mark.slow
+def test_a_source_whose_only_column_is_gone_is_an_error(sim, tmp_path):
+    live = next(s for s in sim.sources if s.id != f"sim-{REDESIGNED}")  # whatever ran before
+    gone = replace(live, id="sim-gone", columns=(Column(f"{live.base_url.rstrip('/')}/no-such-column/"),))
+    check = build_source_health_check([live.id, gone.id])
+    evaluations = evaluate(sim, tmp_path, check, [live, gone])
+    names = check_names([live.id, gone.id])
+    assert evaluations[names[live.id]].passed
+    down = evaluations[names[gone.id]]
+    assert not down.passed and down.severity == dg.AssetCheckSeverity.ERROR
+    assert down.metadata["status"].value == "unreachable" and "404" in down.description

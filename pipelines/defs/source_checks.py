@@ -58,7 +58,7 @@ def check_names(source_ids: Sequence[str]) -> dict[str, str]:
     return names
 
 
-def _result(name: str, health: SourceHealth, crawl: dict) -> dg.AssetCheckResult:
+def health_result(name: str, health: SourceHealth, crawl: dict) -> dg.AssetCheckResult:
     severity = dg.AssetCheckSeverity.ERROR if health.status == "unreachable" else dg.AssetCheckSeverity.WARN
     return dg.AssetCheckResult(
         check_name=name,
@@ -134,6 +134,9 @@ def build_source_health_check(source_ids: Sequence[str]) -> dg.AssetChecksDefini
         verdicts = assess_from_crawl(
             [sources[sid] for sid in wanted if sid in sources], crawl, data_dir.raw, previous
         )
+        judged = [h for h in verdicts.values() if h is not None]
+        if keep_state and judged:
+            save_state(data_dir.path, previous, judged)
         for sid, name in wanted.items():
             health = verdicts.get(sid)
             if sid not in sources:
@@ -141,12 +144,10 @@ def build_source_health_check(source_ids: Sequence[str]) -> dg.AssetChecksDefini
             elif health is None:
                 yield _not_judged(name, sid, f"not in the latest crawl (started {crawl.get('started_at')})")
             else:
-                yield _result(name, health, crawl)
+                yield health_result(name, health, crawl)
         unchecked = sorted(set(sources) - set(names))
         if unchecked:
             context.log.warning("sources without a health check (reload the code location): %s", unchecked)
-        if keep_state:
-            save_state(data_dir.path, previous, [h for h in verdicts.values() if h is not None])
 
     return source_health
 

@@ -26,11 +26,11 @@ from typing import Any
 
 from crawlers.adapters.gkmlpt import index_url
 from crawlers.archive import Archive
-from crawlers.model import Source
+from crawlers.model import Outcome, Source
 from crawlers.onboard.health import ColumnCheck, SourceHealth, assess_source, page_evidence
 
 # fetch outcomes after which the archive holds the page as the portal serves it now
-_ANSWERED = ("ok", "not_modified")
+_ANSWERED = (Outcome.OK, Outcome.NOT_MODIFIED)
 
 
 class NoCrawlError(RuntimeError):
