@@ -24,7 +24,7 @@ _REPORT_WORD = re.compile(r"报告|总结|汇报|工作情况|建设情况|公�
 _INTERPRETATION = re.compile(r"解读|图解|图说|一图(?:读懂|看懂|了解)|答记者问|问答")
 _OTHER_REPORT = re.compile(
     r"信息公开[^,。]{0,8}(?:年度)?报告|政务公开[^,。]{0,8}报告|网站[^,。]{0,10}报表|履职报告|普法[^,。]{0,6}报告|"
-    r"统计公报|发展报告|蓝皮书|第一责任人|述法"
+    r"统计公报|发展报告|蓝皮书|第一责任人|述法|评估报告|自评报告|示范创建[^,。]{0,6}报告"
 )
 _PLAN = re.compile(
     r"工作要点|要点|实施方案|工作方案|方案|规划|计划|纲要|实施意见|指导意见|工作安排|任务清单|责任清单"
@@ -58,6 +58,8 @@ _OPENS_WITH_YEAR = re.compile(
 
 
 def classify(title: str | None, text: str) -> str:
+    if _is_listing(text):
+        return OTHER
     body = text[:2500]
     opening = _body_opening(text, title)
     if title:
@@ -94,6 +96,19 @@ _NEXT_YEAR_PLAN = re.compile(
 )
 
 
+_ABOUT_REPORT = re.compile(r"(?:报告|总结)的(审议意见|意见|决议|决定|批复|通知|通报|公告|公示|函|评议)$")
+# A column page: entries of a title followed by its date, one a line, and no running text.
+_LIST_ENTRY = re.compile(
+    r"(?:报告|总结|通知|方案|要点|解读|意见|计划)\)?\s*[\[(]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[\])]?$"
+)
+
+
+def _is_listing(text: str) -> bool:
+    lines = [x.strip() for x in text[:3000].split("\n") if x.strip()]
+    entries = sum(1 for x in lines[:40] if len(x) <= 80 and _LIST_ENTRY.search(x))
+    return entries >= 3 and not any(is_body_line(x) and not _LIST_ENTRY.search(x) for x in lines[:40])
+
+
 def _from_title(title: str, opening: str) -> str | None:
     t = re.sub(r"\s+", "", title)
     if _INTERPRETATION.search(t):
@@ -104,6 +119,10 @@ def _from_title(title: str, opening: str) -> str | None:
         if _PLAN.search(t):
             return PLAN
         return NOTICE
+    about = _ABOUT_REPORT.search(t)
+    if about:
+        # 「关于…报告的审议意见」「…报告的公示」: a document about a report, not the report.
+        return NOTICE if _NOTICE.search(about.group(1)) else OTHER
     topic = bool(_TOPIC.search(t))
     report = bool(_REPORT_WORD.search(t))
     # 「2022年…工作总结及2023年工作计划」: the plan for the next year rides on the review.

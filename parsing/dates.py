@@ -89,9 +89,19 @@ def parse_date(s: str) -> str | None:
     return None
 
 
+_STRICT_LABEL = re.compile(
+    r"(?:发布时间|发布日期|发表时间|发稿时间|更新时间|更新日期)[ ]{0,3}:?[ ]{0,3}(?=\d)"
+)
+
+
 def labelled_date(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > 200:
+            # A copy that lost its line breaks: title, date line and body on one line.
+            m = _STRICT_LABEL.search(line[:300])
+            d = parse_date(line[m.end() : m.end() + 40]) if m else None
+            if d:
+                return d
             continue
         for m in _LABELLED.finditer(line):
             d = parse_date(line[m.end() : m.end() + 40])

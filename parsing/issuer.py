@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from parsing.region_data import ETHNIC
+
 _AREA_SUFFIX = r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区)"
 _ORG_TAIL = (
     r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|街道办事处|办事处|管理委员会|管委会|委员会|"
@@ -171,6 +173,10 @@ def body_issuer(
         return _expand(m.group(1), region_name), speaker
     m = _OWN_GOV.match(clause)
     if m and region_name and not clause.startswith(("在", "全")):
+        # 「伊犁州人民政府坚持…」「淄博市政府…」: the government as printed (政府 -> 人民政府).
+        printed = m.group(1)
+        if _AREA_NAME.fullmatch(printed) and printed.startswith(_stem(region_name)):
+            return _expand(printed + "人民政府", region_name), speaker
         return _gov_name(region_name), speaker
     m = _LEVEL_GOV.match(clause)
     municipal = m is not None and m.group(1) == "市" and region_name in _MUNICIPALITIES
@@ -190,12 +196,26 @@ def body_issuer(
         # 「X省2024年度法治政府建设情况报告」 whose text speaks for the whole province: no one body.
         return None, speaker
     if (
-        (clause and clause.startswith(region_name[:-1]))
+        (clause and clause.startswith((region_name[:-1], _stem(region_name))))
         or region_level == "township"
         or _announced_area(opening, region_name)
     ):
         return _gov_name(region_name), speaker
     return None, speaker
+
+
+_AREA_NAME = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:省|市|州|县|区|旗|盟|地区)")
+_AREA_END = re.compile(r"(?:自治区|自治州|自治县|自治旗|特别行政区|地区|省|市|州|县|区|旗|盟)$")
+
+
+# 「伊犁哈萨克自治州」 names the people without 族.
+_ETHNIC_TAIL = re.compile("(?:" + ETHNIC.pattern.removesuffix("族") + ")+(?=自治)")
+
+
+def _stem(region_name: str) -> str:
+    """「化隆回族自治县」 -> 「化隆」: the form a text uses in 「化隆县在…」."""
+    stem = _AREA_END.sub("", _ETHNIC_TAIL.sub("", ETHNIC.sub("", region_name)))
+    return stem if len(stem) >= 2 else region_name
 
 
 def _announced_area(opening: str, region_name: str) -> bool:

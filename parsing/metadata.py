@@ -75,6 +75,15 @@ def title_parts(lines: list[str]) -> list[str]:
         if len(line) < 8:
             prev = line
             continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if (
+            _WRAP_HEAD.search(line)
+            and 0 < len(nxt) <= 30
+            and _TITLE_END.search(nxt)
+            and not _SENTENCE_MARK.search(nxt)
+        ):
+            # 「X人民政府关于2021年度法治政府」 / 「建设情况的报告」: a title broken inside a phrase.
+            return [line, nxt]
         if (parse_date(line) and len(line) < 40) or not (
             _TITLE_WORDS.search(line) or line.startswith("关于")
         ):
@@ -113,6 +122,9 @@ def title_parts(lines: list[str]) -> list[str]:
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d年")
+_WRAP_HEAD = re.compile(
+    r"(?:关于|^)(?:19|20)\d\d年度?[\u4e00-\u9fff]{0,12}(?:法治政府|依法行政)[\u4e00-\u9fff]{0,4}$"
+)
 _COLUMN_TAG = re.compile(r"^【[^】]{2,8}】(?=[^\s【]{8,})(?!.*(?:字体|字号|打印|关闭|分享))")
 _YEAR_START = re.compile(r"^(?:19|20)\d\d年")
 _COVER_ORG = re.compile(r"(?:人民政府|政府|局|厅|委员会|办公室|办事处)$")
