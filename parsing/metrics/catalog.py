@@ -64,12 +64,13 @@ NORMATIVE = r"规范性文件|文件"
 _SIX_INTO = r"法律[六七八]?进|[六七八]进|送法"  # 法律进乡村/社区/学校…: the 普法 campaign
 PUBLICITY = (
     r"普法|法治宣传|法制宣传|宣讲|送法|法治讲座|法律讲座|宪法|宣传活动|宣传日|宣传月|法治文化"
-    r"|以案释法|" + _SIX_INTO
+    r"|以案释法|尊法|全民守法|法治教育|" + _SIX_INTO
 )
 
 _PENDING = (
     r"未审结|未办结|未结案|未结|尚在审理|正在审理|审理中|在审|待审"
     r"|结转(?:至|到)?下(?:一)?年|转入下(?:一)?年"  # carried into next year: still pending
+    r"|未判决|尚未判决|未宣判|尚未宣判"
 )
 _OUTCOME_LIST = r"撤回|纠错|等"
 # "纠正问题文件5件": the documents found wanting, not those reviewed, filed or cleaned.

@@ -34,6 +34,7 @@ SINCE = re.compile(r"\s*以来")
 SINCE_ATTRIBUTIVE = re.compile(r"\s*以来[\u4e00-\u9fff]{0,6}的")
 # A parenthesis holds a breakdown or an aside ("(含上年结转3件)"), not the sentence's figure.
 PARENTHESIS = re.compile(r"[(（][^()（）]{0,80}[)）]")
+BREAKDOWN = re.compile(r"\s*其中\s*[:：]?")
 # Book titles, document numbers and bracketed year ranges hide years that are not periods.
 TITLES = re.compile(
     r"《[^》]{0,80}》|〔[^〕]{0,12}〕|\[[^\]]{0,12}\]"
@@ -53,7 +54,8 @@ RATE_TAIL = re.compile(
 # A department of the reporting government acting as the subject: its figure is a sector's.
 SUB_UNIT = re.compile(
     r"(?:其中|^)[,，:：]?\s*(?P<org>(?:[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
-    r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队))"
+    r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队)"
+    r"|(?![全各每本我该])[\u4e00-\u9fff]{2,4}(?:街道|镇|乡(?!镇))(?!政府|人民政府|党委))"
 )
 # Offices that act for the government as a whole (its legal, reconsideration and petition work).
 WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
@@ -61,15 +63,20 @@ GUIDED = re.compile(r"指导")
 RESPONDENT = re.compile(r"被告|被申请人|被诉")
 # "个别地区超过20%", "部分乡镇持证率不足60%": a figure about some of the area, not the body's own.
 PART_OF_AREA = re.compile(
-    r"(?:个别|部分|少数|一些|有的)(?:地区|地方|市县|县区|县市|县(?:（[^）]{0,6}）)?|市|区|乡镇|街道|单位|部门|村)"
+    r"(?:个别|部分|少数|一些|有的)(?:地区|地方|市县|县区|县市|县(?:[(（][^)）]{0,6}[)）])?|市|区|乡镇|街道|单位|部门|村)"
+    r"|最(?:高|低)的(?:达到|达|为|是)?$"
 )
+# "全省各级生态环境部门共办理…" beside "厅本级办理…": the area's figure, which the department only guides.
+AREA_WIDE = re.compile(r"\s*(?:全年)?[,，]?\s*(?:全省|全市|全县|全区|全州|全盟)(?:各级|范围内|共)")
 PARTY_DOCS = re.compile(r"[省市县区州旗]委(?!员会|托)|党委|党内|党组")
 # A slice of the body's figure by subject matter ("涉企诉求1,200件", "重点领域信息"): not the total.
 SUBSET = re.compile(r"涉企|涉农|涉疫|涉外|涉法涉诉|重点领域|涉及[\u4e00-\u9fff]{0,6}领域")
 # "由上年的80%提高到95%": the new level takes the key of the old one.
 CHANGED_TO = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|降|升)(?:到|至)$")
 OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
-ALL_OF_THEM_NEXT = re.compile(r"\s*(?:均|全部|全都|都)(?:已|已经)?(?:通过|参加|取得|经过|接受)")
+ALL_OF_THEM_NEXT = re.compile(
+    r"\s*(?:均|全部|全都|都)(?:已|已经)?(?:按(?:规定|程序)?)?(?:通过|参加|取得|经过|经|接受|进行)"
+)
 OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
 # "对X文件进行合法性审核142件": the verb already stands before the number, so it is no object-first clause.
 VERB_BEFORE = re.compile(r"进行|开展|实施|组织|作出|完成")
@@ -80,12 +87,18 @@ ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都)(?:已|获)?胜诉"),
         "litigation_won",
     ),
+    # "被申请人的行政复议案件7件,经复议均维持": every case upheld
+    (
+        "reconsideration_received",
+        re.compile(r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都)(?:被|予以|得到|获)?维持"),
+        "reconsideration_upheld",
+    ),
     (
         "normative_docs_reviewed",
         # "均报送备案" in the same clause, or "全部进行审查,并报县政府备案" in the next one
         re.compile(
             r"^[,，]?\s*(?:且|并)?(?:均|全部|全都)"
-            r"(?:[^,，;；。]{0,12}(?:报送|报)?|[^,，;；。]{0,16}[,，]\s*(?:且|并)(?:按规定)?(?:报送|报)[^,，;；。]{0,12}?)"
+            r"(?:[^,，;；。]{0,24}(?:报送|报)?|[^,，;；。]{0,16}[,，]\s*(?:且|并)(?:按规定)?(?:报送|报)[^,，;；。]{0,12}?)"
             r"(?:备案|报备)"
         ),
         "normative_docs_filed",

@@ -55,6 +55,7 @@ class _Sentence:
     since: int | None = None  # offset after "2021年以来" (an earlier year): later figures are totals
     listed: dict[int, str] = field(default_factory=dict)  # token index -> its item in a 分别 list
     listed_years: dict[int, int] = field(default_factory=dict)  # token index -> its year in that list
+    sub_unit: re.Match[str] | None = None  # a sub-unit opening the sentence
     year_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -136,6 +137,7 @@ def _prepare(sentence: str, lead: str, report_year: int | None) -> _Sentence | N
         since,
         listed,
         listed_years,
+        cx.SUB_UNIT.match(scan.lstrip()),
     )
 
 
@@ -198,16 +200,18 @@ def _skip(
         return True
     if s.since is not None and tok.start > s.since:
         return True
-    sub_unit = cx.SUB_UNIT.search(clause.strip())
-    if (
-        sub_unit
-        and not cx.WHOLE_BODY_OFFICE.search(sub_unit["org"])
-        and not (issuer and (sub_unit["org"] in issuer or issuer.endswith(sub_unit["org"][1:])))
-    ):
+    # a sub-unit as the subject of the number's clause, or of the whole sentence ("其中,石牌街道
+    # 处理工单2.1万件,按时办结率100%")
+    for sub_unit in (cx.SUB_UNIT.search(clause.strip()), s.sub_unit):
+        if (
+            sub_unit
+            and not cx.WHOLE_BODY_OFFICE.search(sub_unit["org"])
+            and not (issuer and (sub_unit["org"] in issuer or issuer.endswith(sub_unit["org"][1:])))
+        ):
+            return True
+    if cx.PART_OF_AREA.search(pre):
         return True
-    if cx.PART_OF_AREA.search(clause):
-        return True
-    if own_level and cx.GUIDED.search(clause):
+    if own_level and (cx.GUIDED.search(clause) or cx.AREA_WIDE.match(s.scan)):
         return True
     if cx.SUBSET.search(clause):
         return True
@@ -251,8 +255,8 @@ def _sentence_facts(
         aside_previous = aside is not None and bool(
             cx.PREVIOUS_YEAR_ASIDE.search(scan[max(0, aside[0] - 10) : aside[0] + 1])
         )
-        if aside is not None and not aside_previous:
-            continue
+        if aside is not None and not aside_previous and not cx.BREAKDOWN.match(scan, aside[0] + 1):
+            continue  # an aside; only a breakdown "(其中:维持8件,撤销1件)" gives figures
         unit = tok.unit
         if unit is None:
             if not cx.RATE_TAIL.search(pre):
@@ -318,7 +322,7 @@ def _sentence_facts(
         if (
             not comparison
             and i not in s.listed
-            and (clause.lstrip().startswith("其中") or not r.cue.search(clause + own_post_text))
+            and (clause.lstrip("(（ ").startswith("其中") or not r.cue.search(clause + own_post_text))
             and not cx.RESPONDENT.search(clause)
             and any(c.rule.key == r.key and c.year == year for c in out)
         ):

@@ -35,7 +35,8 @@ def _soft_breaks(text: str) -> str:
         if (
             len(line) >= _WRAP_MIN
             and line[-1] not in _LINE_END_BREAKS
-            and not _HEADING_START.match(line)
+            # a heading runs into its paragraph ("(二)加强审查。全年…"): such a line wraps like body text
+            and not (_HEADING_START.match(line) and "。" not in line)
             and nxt < len(text)
             and not text[nxt].isspace()
             and not _HEADING_START.match(text, nxt)
