@@ -16,6 +16,8 @@ _FOREIGN_OBJECT = re.compile(
     r"建议|提案|(?<!复)议案|合同|协议|专利|商标|证照|项目|企业|商户|资金|经费|案卷|卷宗|课题|会议|简报|视频|短信|"
     r"咨询|意见书|法律意见|线索|隐患|检查|抽查|事项清单|权力清单|许可事项"
 )
+_JOINED_VERB = re.compile(r"并|且|后再?")
+_QUOTED = re.compile(r"“[^“”]{1,20}”")
 _DOMAINS = tuple({r.domain.pattern: r.domain for r in RULES if r.domain is not None}.values())
 
 
@@ -46,6 +48,10 @@ def _cue_distance(
         # A verb in the number's own clause wins over one in the next ("2件全部进行合法性审查,
         # 并报县政府备案" is a count of reviews).
         own = len(post) if own_post is None else own_post
+        # in the next clause only the first verb phrase counts ("全部经审核并报送备案": 审核)
+        joined = _JOINED_VERB.search(post, own)
+        if joined is not None and r.cue.search(post, own, joined.start()):
+            post = post[: joined.start()]
         ends = [
             own - m.end() if m.end() <= own else _OTHER_CLAUSE_PENALTY + len(post) - m.end()
             for m in r.cue.finditer(post)
@@ -92,7 +98,8 @@ def choose_rule(
     A rule's `needs` words may stand anywhere in the sentence before the number (sentence_before)
     ("举办执法人员培训班3期,培训人员420人").
     """
-    local = pre[len(pre) - own_clause :] + "|" + post
+    # a quoted slogan or campaign name ("尊法学法守法用法"主题活动) names the event, it is no exclusion
+    local = _QUOTED.sub("", pre[len(pre) - own_clause :] + "|" + post)
     wide = (sentence_before or pre) + "|" + post
     active = active_domain(ctx)
     best: tuple[int, int, Rule] | None = None

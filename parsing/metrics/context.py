@@ -78,6 +78,10 @@ ALL_OF_THEM_NEXT = re.compile(
     r"\s*(?:均|全部|全都|都)(?:已|已经)?(?:按(?:规定|程序)?)?(?:通过|参加|取得|经过|经|接受|进行)"
 )
 OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
+# "其中1件胜诉,2件尚在审理": the count is the subject of the outcome verb after it.
+OUTCOME_AFTER = re.compile(
+    r"(?:已|均|被|经)?(?:胜诉|败诉|尚在|尚未|未审结|未结|未判决|正在审理|在审|审理中|维持|撤销|驳回|终止|审结|办结|结案)"
+)
 # "对X文件进行合法性审核142件": the verb already stands before the number, so it is no object-first clause.
 VERB_BEFORE = re.compile(r"进行|开展|实施|组织|作出|完成")
 # "案件12件,均胜诉": the whole count also gives a second key (gold_format: 均胜诉 → litigation_won).
@@ -114,6 +118,7 @@ COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]")
 FUNCTION_START = re.compile(
     r"[已均其同较比占涉依按并且和及都共为是在中左以上下余多增减降提环、被给]"
     r"|进行|予以|作出|得到|获得|实现|纳入|报送|提请|通过|完成|办理|处理|移送|转交|转办|全部|经"
+    r"|胜诉|败诉|尚在|尚未|未审结|未结|未判决|正在|在审|维持|撤销|驳回|终止|审结|办结|结案"
 )
 # 个 counts whatever noun stands before it ("服务点35个", "调解委员会560个"): only a case-like
 # noun makes it a count of cases, requests or calls.

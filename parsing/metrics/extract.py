@@ -264,9 +264,10 @@ def _sentence_facts(
             unit = "%"  # "出庭应诉率达到85以上": a rate printed without its sign
         if _skip(s, tok, clause, pre, post, issuer=issuer, own_level=own_level, unit=unit):
             continue
-        object_first = bool(
-            cx.OBJECT_FIRST.match(clause.strip()) or cx.OBJECT_FIRST.match(pre.strip())
-        ) and not cx.VERB_BEFORE.search(clause)
+        object_first = (
+            bool(cx.OBJECT_FIRST.match(clause.strip()) or cx.OBJECT_FIRST.match(pre.strip()))
+            and not cx.VERB_BEFORE.search(clause)
+        ) or cx.OUTCOME_AFTER.match(post) is not None
         own_post = len(post)
         own_post_text = post
         if object_first or cx.ALL_OF_THEM_NEXT.match(scan, cend + 1):
@@ -333,7 +334,8 @@ def _sentence_facts(
         out.append(
             _Candidate(r, tok, tok.value, cx.qualifier(pre, scan[tok.end : tok.end + 8], tok.more), year)
         )
-        following = scan[tok.end : clause_end(scan, cend + 1)]
+        # "…4件,均按程序进行合法性审查,并报省司法厅备案": the statement may take two clauses
+        following = scan[tok.end : clause_end(scan, clause_end(scan, cend + 1) + 1)]
         for source, pattern, target in cx.ALL_OF_THEM:
             if r.key == source and pattern.search(following):
                 out.append(_Candidate(rule_for_key(target), tok, tok.value, out[-1].qualifier, year))
