@@ -19,6 +19,7 @@ from parsing.metrics.catalog import Rule
 from parsing.metrics.choose import choose_rule, rule_for_key
 from parsing.metrics.numbers import NumToken, fold_width, iter_numbers, years_in
 from parsing.metrics.sentences import clause_end, clause_start, sentence_spans
+from parsing.metrics.tables import has_table, table_figures
 from parsing.model import MetricFact
 from parsing.sections import heading_index, part_index
 
@@ -388,6 +389,24 @@ def extract_metrics(
                     evidence=sentence,
                     start=start,
                     end=end,
+                )
+            )
+    if has_table(text):
+        for t in table_figures(text, report_year, headings.heading_before):
+            ident = (t.rule.key, round(t.value, 4), t.year)
+            if ident in seen or parts.part_at(t.start) == "next_year":
+                continue
+            seen.add(ident)
+            facts.append(
+                MetricFact(
+                    key=t.rule.key,
+                    value=t.value,
+                    unit=t.rule.unit,
+                    qualifier="exact",
+                    period_year=t.year,
+                    evidence=text[t.start : t.end],
+                    start=t.start,
+                    end=t.end,
                 )
             )
     return facts
