@@ -3,8 +3,9 @@
 Trust order for publish_date: the PubDate meta tag, gkmlpt's publish time, the 信息公开 block's
 发布日期, a labelled date line near the title (发布时间/发布日期/日期/时间/更新日期), a bare date line
 near the title ("2025-04-27 10:14 来源…", "04.04.2018 22:42"), the block's 成文日期, and last the
-signature date that closes the text. A date of writing (成文) or a signature is what the page prints
-when nothing else is, so it stays last.
+signature date that closes the text. A labelled line just below the article (templates that print
+「发布时间」 under it) comes after the lines near the title. A date of writing (成文) or a signature is
+what the page prints when nothing else is, so it stays last.
 """
 
 from __future__ import annotations
@@ -141,6 +142,7 @@ def publish_date(
     detail_date: str | None,
     head_lines: list[str],
     text: str,
+    tail_lines: list[str] = (),
 ) -> str | None:
     for key in ("pubdate", "firstpublishedtime", "publishdate", "publishtime"):
         if meta.get(key):
@@ -153,7 +155,7 @@ def publish_date(
         d = parse_date(info["publish_date"])
         if d:
             return d
-    d = labelled_date(head_lines) or bare_date_line(head_lines)
+    d = labelled_date(head_lines) or bare_date_line(head_lines) or labelled_date(list(tail_lines))
     if d:
         return d
     if info.get("written_date"):

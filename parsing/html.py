@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -150,6 +150,7 @@ class HtmlDoc:
     titles: list[str] = field(default_factory=list)  # meta/DETAIL/heading candidates, most trusted first
     weak_titles: list[str] = field(default_factory=list)  # from <title>, used when nothing else is found
     attachments: list[str] = field(default_factory=list)
+    tail: str = ""  # page lines just after the main text (some templates print the date there)
 
 
 def _hidden(node) -> bool:
@@ -337,6 +338,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc:
     idx = next((i for i, line in enumerate(page_lines) if first and first[:40] in line), len(page_lines))
     head_lines = page_lines[max(0, idx - 40) : idx] if idx < len(page_lines) else page_lines[:40]
 
+    # The lines after the last line of the main text: a 「发布时间」 line under the article.
+    last = next((line for line in reversed(text.split("\n")) if len(line) >= 10), "")
+    end = next(
+        (i for i in range(len(page_lines) - 1, idx - 1, -1) if last and last[-40:] in page_lines[i]),
+        None,
+    )
+    tail_lines = page_lines[end + 1 : end + 9] if end is not None else []
+
     titles: list[str] = []
     if meta.get("articletitle"):
         titles.append(meta["articletitle"])
@@ -364,6 +373,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc:
             full = urljoin(url, href) if url else href
             if full not in attachments:
                 attachments.append(full)
+    # A PDF shown in an embedded viewer: 「viewer.html?file=/uploads/x.pdf」 or the file itself.
+    for node in tree.css("iframe[src], embed[src], object[data]"):
+        src = (node.attributes.get("src") or node.attributes.get("data") or "").strip()
+        target = _viewer_file(src)
+        if target:
+            full = urljoin(url, target) if url else target
+            if full not in attachments:
+                attachments.append(full)
     if detail and isinstance(detail.get("attachment"), list):
         for item in detail["attachment"]:
             href = item.get("url") if isinstance(item, dict) else None
@@ -379,4 +396,16 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc:
         titles=titles,
         weak_titles=weak_titles,
         attachments=attachments,
+        tail="\n".join(tail_lines),
     )
+
+
+def _viewer_file(src: str) -> str | None:
+    if not src:
+        return None
+    query = parse_qs(urlsplit(src).query)
+    for key in ("file", "url", "src", "path"):
+        for value in query.get(key, []):
+            if _ATTACHMENT.search(value):
+                return value
+    return src if _ATTACHMENT.search(src) else None

@@ -38,6 +38,10 @@ class Furniture:
     titles: list[str] = field(default_factory=list)  # from meta/DETAIL/h1, most trusted first
     weak_titles: list[str] = field(default_factory=list)  # from <title>
     head_lines: list[str] = field(default_factory=list)  # normalised lines above the body
+    text_lines: list[str] = field(default_factory=list)  # the first lines of the main text
+    tail_lines: list[str] = field(default_factory=list)  # page lines just below the main text
+    head_simplified: str = ""  # the page above the body, normalised (繁→简)
+    head_printed: str = ""  # the same before 繁→简 (same length)
     detail_date: str | None = None
 
 

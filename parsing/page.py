@@ -43,7 +43,7 @@ def parse_page(content: bytes | str, url: str | None = None, content_type: str |
 def _parse(content: bytes | str, url: str | None, content_type: str | None) -> Report:
     if content is None:
         raise ParseError("no content")
-    head = top = ""
+    head = top = tail = ""
     furniture = metadata.Furniture()
     attachments: list[str] = []
     if isinstance(content, str):
@@ -72,6 +72,7 @@ def _parse(content: bytes | str, url: str | None, content_type: str | None) -> R
             raw_text = doc.text
             head = clean_whitespace(doc.head)
             top = clean_whitespace(doc.top)
+            tail = clean_whitespace(doc.tail)
             furniture.meta = {k: clean_whitespace(v) for k, v in doc.meta.items()}
             furniture.titles = [clean_whitespace(t) for t in doc.titles]
             furniture.weak_titles = [clean_whitespace(t) for t in doc.weak_titles]
@@ -87,8 +88,11 @@ def _parse(content: bytes | str, url: str | None, content_type: str | None) -> R
     if not text.strip():
         raise NoTextError("page has no readable text")
     head_simplified = normalize(head)[0] if head else ""
+    furniture.head_simplified, furniture.head_printed = head_simplified, head
     lines = metadata.header_lines(head_simplified, text)
     furniture.head_lines = lines
+    furniture.text_lines = [line.strip() for line in text.split("\n")[:25] if line.strip()]
+    furniture.tail_lines = [line.strip() for line in normalize(tail)[0].split("\n")] if tail else []
     # The 信息公开 block may sit anywhere above the body, or at the very top of the page.
     top_lines = [line.strip() for line in normalize(top)[0].split("\n")] if top else []
     furniture.info = metadata.info_block(head_simplified.split("\n") + lines + top_lines)
@@ -103,15 +107,21 @@ def _title(text: str, original: str | None, furniture: metadata.Furniture) -> st
             return candidate
     if furniture.info.get("title"):
         return furniture.info["title"]
-    parts = metadata.title_parts(furniture.head_lines)
+    # Link lists above the body (a sidebar of news titles) can hide the title that opens the text.
+    parts = metadata.title_parts(furniture.head_lines) or metadata.title_parts(furniture.text_lines)
     if parts:
-        if original:
-            printed = []
-            for part in parts:
-                pos = text.find(part)
-                printed.append(original[pos : pos + len(part)] if pos >= 0 else part)
-            parts = printed
-        return "".join(parts)
+        # Conversion keeps lengths, so a span of the simplified text addresses the printed one.
+        sources = [(text, original), (furniture.head_simplified, furniture.head_printed)]
+        printed = []
+        for part in parts:
+            for simplified, raw in sources:
+                pos = simplified.find(part) if raw and len(raw) == len(simplified) else -1
+                if pos >= 0:
+                    printed.append(raw[pos : pos + len(part)])
+                    break
+            else:
+                printed.append(part)
+        return "".join(printed)
     return furniture.weak_titles[0] if furniture.weak_titles else None
 
 
@@ -127,7 +137,12 @@ def _build(
     simple_title = normalize(title)[0] if title else None
     doc_kind = kinds.classify(simple_title, text)
     publish = dates.publish_date(
-        furniture.meta, furniture.info, furniture.detail_date, furniture.head_lines, text
+        furniture.meta,
+        furniture.info,
+        furniture.detail_date,
+        furniture.head_lines,
+        text,
+        furniture.tail_lines,
     )
     body_start = _body_start(text)
     opening = text[body_start : body_start + 3000]
