@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from parsing.metrics.catalog import Rule
 from parsing.metrics.choose import choose_rule
+from parsing.metrics.context import MULTI_YEAR
 from parsing.metrics.numbers import fold_width, years_in
 
 _CELL_SPLIT = re.compile(r"[ \t\u3000\u00a0|｜]+")
@@ -91,12 +92,14 @@ def table_figures(text: str, report_year: int | None, lead: Callable[[int], str]
             continue
         year_label = _YEAR_LABEL.fullmatch(label)
         caption_years = years_in(caption)
+        if MULTI_YEAR.search(caption):
+            continue  # "2019-2023年…": a table over several years
         if year_label:
             year = int(year_label.group(1))
         elif len(caption_years) == 1:
             year = caption_years[0][2]
         elif caption_years:
-            continue  # "2019-2023年…": a table over several years
+            continue  # years in the caption that are not the table's one year
         else:
             year = report_year
         row_unit = _unit(label) or _unit(caption) or _unit(" ".join(header))

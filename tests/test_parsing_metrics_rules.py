@@ -1,0 +1,187 @@
+"""One case per general rule added while measuring on held-out reports (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from parsing.metrics import extract_metrics
+from parsing.metrics.numbers import iter_numbers
+
+YEAR = 2022
+
+
+def facts(text: str, year: int | None = YEAR, **kw: str) -> set[tuple[str, float, int | None]]:
+    return {(f.key, f.value, f.period_year) for f in extract_metrics(text, year, **kw)}
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+
+def test_chinese_numeral_with_wan_inside():
+    assert [(t.value, t.unit, t.more) for t in iter_numbers("印发手册三万五千余册")] == [(35000, "册", True)]
+
+
+def test_one_person_is_a_count_but_idioms_stay_out():
+    assert [(t.value, t.unit) for t in iter_numbers("聘请专职法律顾问一名,")] == [(1, "名")]
+    assert iter_numbers("推行一件事一次办,一名一策") == []
+
+
+# --- vocabulary ----------------------------------------------------------------------------------
+
+
+def test_other_service_lines_are_not_the_12345_hotline():
+    assert facts("12348法律服务热线解答群众咨询8,800人次,满意度99.1%。") == set()
+    assert facts("12315热线接收消费投诉来电6,500个,办结率98%。") == set()
+    assert facts("12345热线受理诉求8,800件,满意率99.1%。") == {
+        ("hotline_received", 8800, YEAR),
+        ("hotline_satisfaction_rate", 99.1, YEAR),
+    }
+
+
+def test_cases_carried_into_next_year_are_pending():
+    got = facts("行政复议案件:收案40件,结案35件,结转下年5件。")
+    assert ("reconsideration_pending", 5, YEAR) in got
+    assert ("reconsideration_concluded", 35, YEAR) in got
+
+
+def test_undecided_lawsuits_are_pending():
+    assert ("litigation_pending", 3, YEAR) in facts("行政应诉案件11件,胜诉8件,3件未判决。")
+
+
+def test_successfully_settled_disputes_with_verb_after_success():
+    assert facts("全镇排查矛盾纠纷八十起,成功调处七十六起。") == {
+        ("mediation_disputes", 80, YEAR),
+        ("mediation_resolved", 76, YEAR),
+    }
+
+
+def test_stock_of_certified_staff_is_no_new_certification():
+    assert facts("全局持证执法人员达到95名。") == set()
+    assert facts("新增取得行政执法资格人员9名。") == {("enforcement_personnel_certified", 9, YEAR)}
+
+
+def test_a_department_head_in_court_is_one_leader():
+    assert facts("局主要负责人出庭应诉3次。") == set()
+
+
+def test_departments_legal_advisers_are_not_the_governments():
+    assert facts("县政府聘请法律顾问6名,县直各部门聘请法律顾问共31名。") == {("legal_advisers", 6, YEAR)}
+
+
+def test_documents_found_wanting_are_not_reviews_or_filings():
+    got = facts("对各乡镇报送的规范性文件全部进行备案审查,纠正问题文件4件。")
+    assert got == set()
+
+
+def test_quoted_campaign_name_is_no_exclusion_and_shouwfa_names_publicity():
+    got = facts("(六)推进全民守法\n举办“学法守法用法”主题活动120场次,受众达5万人次。")
+    assert got == {("publicity_events", 120, YEAR), ("publicity_participants", 50000, YEAR)}
+
+
+# --- subjects and parts --------------------------------------------------------------------------
+
+
+def test_some_areas_and_the_highest_are_parts_of_the_area():
+    assert facts("部分县区行政复议纠错率偏高,个别地区超过25%。") == set()
+    assert facts("部分县(市、区)纠错率偏高,最高的达到19.5%。") == set()
+
+
+def test_sub_unit_opening_a_sentence_governs_all_its_figures():
+    text = "12345热线受理诉求9万件。其中,城东街道受理诉求1.2万件,按时办结率100%。"
+    assert facts(text) == {("hotline_received", 90000, YEAR)}
+
+
+def test_department_own_level_beside_the_whole_area():
+    text = "全省各级文旅部门共办理行政处罚案件1,260件;厅本级办理行政处罚案件17件。"
+    assert facts(text, issuer_kind="department") == {("enforcement_penalty_cases", 17, YEAR)}
+
+
+def test_later_part_of_the_same_figure_in_one_sentence():
+    got = facts("组织240名执法人员参加执法资格考试,其中合格221人。")
+    assert got == {("enforcement_personnel_certified", 240, YEAR)}
+    got = facts("清理规范性文件310件,继续有效264件,废止46件。")
+    assert got == {("normative_docs_cleaned", 310, YEAR)}
+
+
+def test_body_as_respondent_after_qizhong_stays():
+    got = facts("全县一审行政诉讼案件40件,其中以县政府为被告的案件6件。")
+    assert got == {("litigation_cases", 40, YEAR), ("litigation_cases", 6, YEAR)}
+
+
+# --- verbs and clauses ---------------------------------------------------------------------------
+
+
+def test_verb_before_the_number_in_a_dui_clause():
+    got = facts("对市政府拟出台的规范性文件进行合法性审核57件,报送规范性文件备案22件。")
+    assert got == {("normative_docs_reviewed", 57, YEAR), ("normative_docs_filed", 22, YEAR)}
+
+
+def test_all_of_them_reviewed_and_then_filed_in_the_next_clause():
+    got = facts("区政府制定规范性文件8件,均经区司法局合法性审查,并报区人大常委会备案。")
+    assert got == {("normative_docs_reviewed", 8, YEAR), ("normative_docs_filed", 8, YEAR)}
+    got = facts("出台规范性文件5件,全部经合法性审核并在规定时限内报送备案。")
+    assert got == {("normative_docs_reviewed", 5, YEAR), ("normative_docs_filed", 5, YEAR)}
+
+
+def test_all_upheld():
+    got = facts("以本局为被申请人的行政复议案件4件,经复议均维持。")
+    assert got == {("reconsideration_received", 4, YEAR), ("reconsideration_upheld", 4, YEAR)}
+
+
+def test_outcome_verb_after_the_count():
+    got = facts("以本局为被告的行政诉讼案件5件,其中3件胜诉,2件尚在审理。")
+    assert got == {
+        ("litigation_cases", 5, YEAR),
+        ("litigation_won", 3, YEAR),
+        ("litigation_pending", 2, YEAR),
+    }
+
+
+def test_list_item_after_the_number_is_no_exclusion():
+    got = facts("行政复议案件中维持20件、驳回5件、申请人撤回3件。")
+    assert ("reconsideration_dismissed", 5, YEAR) in got
+
+
+def test_bracketed_aside_after_the_number_is_no_exclusion():
+    got = facts("受理行政复议申请30件(不予受理2件)。")
+    assert got == {("reconsideration_accepted", 30, YEAR)}
+
+
+def test_bracketed_breakdown_gives_figures():
+    got = facts("受理行政复议案件15件(其中:维持10件,撤销2件)。")
+    assert got == {
+        ("reconsideration_accepted", 15, YEAR),
+        ("reconsideration_upheld", 10, YEAR),
+        ("reconsideration_revoked", 2, YEAR),
+    }
+
+
+# --- years ---------------------------------------------------------------------------------------
+
+
+def test_a_list_of_years_gives_each_number_its_year():
+    got = facts("2022年、2021年行政复议纠错率分别为9.8%、12.1%。")
+    assert got == {
+        ("reconsideration_correction_rate", 9.8, 2022),
+        ("reconsideration_correction_rate", 12.1, 2021),
+    }
+
+
+def test_since_describing_the_objects_is_no_multi_year_total():
+    got = facts("对2015年以来制发的120件规范性文件进行清理。")
+    assert got == {("normative_docs_cleaned", 120, YEAR)}
+    assert facts("2015年以来共清理规范性文件120件。") == set()
+
+
+def test_comparison_year_named_before_a_bracket():
+    got = facts("审核规范性文件18件,比2021年(12件)增加6件。")
+    assert got == {("normative_docs_reviewed", 18, YEAR), ("normative_docs_reviewed", 12, 2021)}
+
+
+# --- layout --------------------------------------------------------------------------------------
+
+
+def test_wrapped_line_of_a_run_in_heading_paragraph():
+    text = (
+        "(五)依法化解社会矛盾。全市人民调解组织受理矛盾纠纷1.9万件,调解成功率为\n"
+        "97.4%。全市信访总量同比下降5.4%。\n"
+    )
+    assert facts(text) == {("mediation_disputes", 19000, YEAR), ("mediation_success_rate", 97.4, YEAR)}
