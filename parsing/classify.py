@@ -42,6 +42,7 @@ _INTERPRET_BODY = re.compile(r"现(?:作|就)[^。]{0,12}解读|解读如下|为
 _OTHER_REPORT_BODY = re.compile(r"政府信息公开条例|政务公开年度|信息公开工作年度报告|政府网站[^。]{0,10}报表")
 _PLAN_BODY = re.compile(
     r"制定本(?:方案|工作要点|要点|规划|计划|意见|实施方案)|^目标:|\n目标:|\n措施:|现印发给你们"
+    r"|(?:主要|重点)任务(?:如下|是):|总体要求是:|提出如下(?:工作)?(?:要点|意见|实施意见|安排)"
 )
 _NOTICE_BODY = re.compile(
     r"制定本(?:工作)?指引|(?:特此|现将有关事项|现就有关事项)通知|通知如下|^各[^。\n]{2,80}:\s*$", re.M
@@ -149,10 +150,10 @@ def _from_title(title: str, opening: str) -> str | None:
 
 def _from_body(opening: str, body: str) -> str:
     head = opening[:400]
+    if _INTERPRET_BODY.search(head):
+        return INTERPRETATION  # 「近日,《…报告》公布。…现就有关问题解读如下」 opens like news
     if _NEWS_BODY.search(head) or _NEWS_OPENING.match(opening):
         return NEWS
-    if _INTERPRET_BODY.search(head):
-        return INTERPRETATION
     if _NOTICE_BODY.search(body[:600]):
         return PLAN if _ISSUES_PLAN.search(body[:800]) else NOTICE
     if _OTHER_REPORT_BODY.search(head) or head.count("政务公开") > max(1, head.count("法治政府")):

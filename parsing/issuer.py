@@ -197,6 +197,7 @@ def body_issuer(
         return None, speaker
     if (
         (clause and clause.startswith((region_name[:-1], _stem(region_name))))
+        or _whole_area_voice(clause, region_level)
         or region_level == "township"
         or _announced_area(opening, region_name)
     ):
@@ -216,6 +217,15 @@ def _stem(region_name: str) -> str:
     """「化隆回族自治县」 -> 「化隆」: the form a text uses in 「化隆县在…」."""
     stem = _AREA_END.sub("", _ETHNIC_TAIL.sub("", ETHNIC.sub("", region_name)))
     return stem if len(stem) >= 2 else region_name
+
+
+_WHOLE_AREA = {"province": "省", "prefecture": "市州盟", "county": "县区旗"}
+
+
+def _whole_area_voice(clause: str, region_level: str | None) -> bool:
+    """「2017年,全县各级各部门在县委、县政府…」: the whole area at the report's level speaks."""
+    chars = _WHOLE_AREA.get(region_level or "")
+    return bool(chars and len(clause) >= 2 and clause[0] == "全" and clause[1] in chars)
 
 
 def _announced_area(opening: str, region_name: str) -> bool:
