@@ -33,7 +33,9 @@ _NOTICE = re.compile(r"通知|通报|公告|公示|工作指引|指引|函$|决�
 _NEWS_TITLE = re.compile(r"召开|举行|举办|调研|命名|表彰|获评|发布|出席|开展|启动|座谈")
 
 # Events a report title never names: a meeting about reports, a training on writing them.
-_NEWS_EVENT = re.compile(r"召开|举行|举办|座谈|推进会|培训班|调研|出炉|亮相|晒出|发布会|观摩")
+_NEWS_EVENT = re.compile(
+    r"召开|举行|举办|座谈|推进会|培训班|调研|出炉|亮相|晒出|发布会|观摩|常务会议|常委会会议|听取|审议(?!稿)"
+)
 _NEWS_OPENING = re.compile(
     r"^(?:.{0,40}?(?:本报讯|讯[)]|记者|日电|消息)|近日|日前|\d{1,2}月\d{1,2}日[,上下]|近年来|党的十[八九]大以来)"
 )
