@@ -216,6 +216,8 @@ _ETHNIC_TAIL = re.compile("(?:" + ETHNIC.pattern.removesuffix("族") + ")+(?=自
 def _stem(region_name: str) -> str:
     """「化隆回族自治县」 -> 「化隆」: the form a text uses in 「化隆县在…」."""
     stem = _AREA_END.sub("", _ETHNIC_TAIL.sub("", ETHNIC.sub("", region_name)))
+    if len(stem) < 2:
+        stem = _AREA_END.sub("", region_name).removesuffix("族")  # 「东乡族自治县」 -> 「东乡」
     return stem if len(stem) >= 2 else region_name
 
 
