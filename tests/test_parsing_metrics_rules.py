@@ -185,3 +185,37 @@ def test_wrapped_line_of_a_run_in_heading_paragraph():
         "97.4%。全市信访总量同比下降5.4%。\n"
     )
     assert facts(text) == {("mediation_disputes", 19000, YEAR), ("mediation_success_rate", 97.4, YEAR)}
+
+
+# --- rules from the third held-out batch ---------------------------------------------------------
+
+
+def test_administrative_cases_alone_are_no_lawsuits():
+    assert facts("全年共受理行政案件1,520起,查处违法行为人1,100人。") == set()
+    assert facts("全市法院受理一审行政案件860件。") == {("litigation_cases", 860, YEAR)}
+
+
+def test_exam_takers_are_not_trained():
+    assert facts("组织行政执法人员公共法律知识培训考试,参考人员2,100人。") == set()
+
+
+def test_campaign_period_totals_are_multi_year():
+    assert facts("“七五”普法期间,全市累计开展法治宣传活动6,000余场次。") == set()
+
+
+def test_verb_of_its_own_stops_the_subject_carrying_over():
+    assert facts("对行政处罚案件全部实行法制审核,退回补充调查案件12起。") == set()
+
+
+def test_sentence_opening_with_qizhong_breaks_down_the_one_before():
+    text = "全年办理行政处罚案件900起;其中食品安全处罚案件210起。"
+    assert facts(text) == {("enforcement_penalty_cases", 900, YEAR)}
+
+
+def test_all_of_them_after_a_comparison_clause():
+    got = facts("全年出台规范性文件10件,较上年的13件减少3件,全部经合法性审查。")
+    assert got == {("normative_docs_reviewed", 10, YEAR), ("normative_docs_reviewed", 13, YEAR - 1)}
+
+
+def test_part_of_the_area_with_a_bracketed_list():
+    assert facts("部分辖市(区)直接纠错率超过20%。") == set()

@@ -56,7 +56,8 @@ def rule(
 
 # Subjects a sentence can be about. Kept as plain alternations: they are searched once per sentence.
 RECONSIDERATION = r"复议"
-LITIGATION = r"诉讼|应诉|被告|起诉|行政案件"
+# 行政案件 alone is also a police or market regulator's own case load ("受理行政案件4,862起").
+LITIGATION = r"诉讼|应诉|被告|起诉|(?:一审|二审|法院[\u4e00-\u9fff]{0,6}?)行政案件"
 MEDIATION = r"纠纷|矛盾|人民调解|调解组织"
 # Other service lines (12348 法律服务, 12315 消费者, 12369 …) are not the 12345 hotline.
 HOTLINE = r"12345|(?<![\d])(?<!法律服务)热线(?!日)|接诉即办"
@@ -278,7 +279,7 @@ RULES: tuple[Rule, ...] = (
         PERSONS,
         r"培训|轮训|集训|训练|参训",
         needs=r"执法",
-        exclude=r"知识测试|知识考试|测试|竞赛|考法|学法考试|学法用法考试|申领|资格考试",
+        exclude=r"知识测试|知识考试|测试|竞赛|考法|学法考试|学法用法考试|申领|资格考试|参考|考试",
         around=True,
     ),
     rule(

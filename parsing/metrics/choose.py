@@ -18,6 +18,8 @@ _FOREIGN_OBJECT = re.compile(
 )
 _JOINED_VERB = re.compile(r"并|且|后再?")
 _QUOTED = re.compile(r"“[^“”]{1,20}”")
+# Verbs that make a clause a statement of its own, so a cue in an earlier clause does not carry over.
+_OWN_ACTION = re.compile(r"退回|移送|撤回|终止|纠正|责令|督办|通报|约谈|曝光")
 _DOMAINS = tuple({r.domain.pattern: r.domain for r in RULES if r.domain is not None}.values())
 
 
@@ -119,6 +121,13 @@ def choose_rule(
         distance = _cue_distance(r, pre, post, own_clause, object_first, noun_follows, own_post)
         if distance is None:
             continue
+        own_text = pre[len(pre) - own_clause :]
+        if (
+            (distance >= _OBJECT_FIRST_FALLBACK if object_first else distance > own_clause)
+            and _OWN_ACTION.search(own_text)
+            and not r.cue.search(own_text)
+        ):
+            continue  # "对处罚案件全部审核,退回补充调查案件37起": the clause has its own verb
         if not object_first and distance <= own_clause and _FOREIGN_OBJECT.search(pre[len(pre) - distance :]):
             continue
         if r.weak:

@@ -12,6 +12,7 @@ import re
 GROWTH_TAIL = re.compile(
     r"(?<!新)(?:增加|减少|增长|下降|上升|提高|降低|提升|回落|增|减|多|少)了?(?:约|近|达|超过)?$"
 )
+COMPARISON_CLAUSE = re.compile(r"\s*(?:较|比|同比|环比|与上年相比|相比)")
 COMPARISON = re.compile(r"同比|环比|较|相比|比(?:上|去|前|\d)|与.{0,8}相比")
 GROWTH_WORDS = re.compile(r"增幅|降幅|增长率|下降率|增速|百分点")
 # A figure for comparison: "较上年的38件", "上年同期为38件", "同比(38件)".
@@ -28,6 +29,7 @@ MULTI_YEAR = re.compile(
     r"近[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|间|以来|累计)"
     r"|(?:19|20)\d{2}\s*年?\s*(?:至|到|—|－|-|~)\s*(?:19|20)\d{2}"
     r"|历年|十[一二三四五]五[\u201d\u2019\x22]?(?:期间|以来|时期)|本届政府以来|成立以来|大以来|以来累计|累计以来"
+    r"|[五六七八]五[\u201d\u2019\x22]?普法(?:期间|以来|时期)|期间[,，]?\s*(?:全[省市县区])?累计"
 )
 SINCE = re.compile(r"\s*以来")
 # "对2012年以来制发的248件文件进行清理": 以来 describes the objects counted, not the sentence's period.
@@ -63,7 +65,7 @@ GUIDED = re.compile(r"指导")
 RESPONDENT = re.compile(r"被告|被申请人|被诉")
 # "个别地区超过20%", "部分乡镇持证率不足60%": a figure about some of the area, not the body's own.
 PART_OF_AREA = re.compile(
-    r"(?:个别|部分|少数|一些|有的)(?:地区|地方|市县|县区|县市|县(?:[(（][^)）]{0,6}[)）])?|市|区|乡镇|街道|单位|部门|村)"
+    r"(?:个别|部分|少数|一些|有的)辖?(?:地区|地方|市县|县区|县市|(?:县|市|区)(?:[(（][^)）]{0,6}[)）])?|乡镇|街道|单位|部门|村)"
     r"|最(?:高|低)的(?:达到|达|为|是)?$"
 )
 # "全省各级生态环境部门共办理…" beside "厅本级办理…": the area's figure, which the department only guides.

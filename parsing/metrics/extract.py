@@ -275,6 +275,12 @@ def _sentence_facts(
             # "对X文件10件,进行了审查" / "文件14件,全部经过合法性审查": the verb follows
             object_first = True
             post = scan[tok.end : min(next_start, clause_end(scan, cend + 1))]
+        elif cx.COMPARISON_CLAUSE.match(scan, cend + 1):
+            # "文件12件,较上年的15件减少3件,全部经合法性审查": the verb follows the comparison
+            after = clause_end(scan, cend + 1) + 1
+            if cx.ALL_OF_THEM_NEXT.match(scan, after):
+                object_first = True
+                post = scan[tok.end : cend] + scan[after - 1 : clause_end(scan, after)]
         year, comparison = _year(s, tok, figure_before, cstart, report_year, pre, aside_previous)
         if i in s.listed_years:
             year, comparison = s.listed_years[i], True
@@ -362,6 +368,7 @@ def extract_metrics(
     )
     facts: list[MetricFact] = []
     seen: set[tuple[str, float, int | None]] = set()
+    previous_keys: set[tuple[str, int | None]] = set()
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         if not cx.ANY_NUMBER.search(sentence) or parts.part_at(start) == "next_year":
@@ -374,9 +381,16 @@ def extract_metrics(
         if prepared is None:
             continue
         own_level = any(a <= start < b for a, b in own_lines)
+        # "…办理行政处罚案件3,640起;其中治安管理处罚案件2,870起": a sentence opening with 其中
+        # breaks down the one before; its figure of the same key is a part, not a total
+        part_of_previous = prepared.scan.lstrip().startswith("其中") and not cx.RESPONDENT.search(
+            prepared.scan
+        )
+        keys_here: set[tuple[str, int | None]] = set()
         for c in _sentence_facts(prepared, report_year, issuer, own_level, issuer_kind):
             ident = (c.rule.key, round(c.value, 4), c.year)
-            if ident in seen:
+            keys_here.add((c.rule.key, c.year))
+            if ident in seen or (part_of_previous and (c.rule.key, c.year) in previous_keys):
                 continue
             seen.add(ident)
             facts.append(
@@ -391,6 +405,7 @@ def extract_metrics(
                     end=end,
                 )
             )
+        previous_keys = keys_here
     if has_table(text):
         for t in table_figures(text, report_year, headings.heading_before):
             ident = (t.rule.key, round(t.value, 4), t.year)
