@@ -35,6 +35,7 @@ _NEWS_TITLE = re.compile(r"召开|举行|举办|调研|命名|表彰|获评|发�
 # Events a report title never names: a meeting about reports, a training on writing them.
 _NEWS_EVENT = re.compile(
     r"召开|举行|举办|座谈|推进会|培训班|调研|出炉|亮相|晒出|发布会|观摩|常务会议|常委会会议|听取|审议(?!稿)"
+    r"|获(?:评|得|奖|全|省|市|国)|荣获|名列|位列|居全"
 )
 _NEWS_OPENING = re.compile(
     r"^(?:.{0,40}?(?:本报讯|讯[)]|记者|日电|消息)|近日|日前|\d{1,2}月\d{1,2}日[,上下]|近年来|党的十[八九]大以来)"

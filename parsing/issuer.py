@@ -184,6 +184,9 @@ def body_issuer(
         # 「省政府坚持…」: the government of the area, named by its level only.
         return _gov_name(region_name), speaker
     if speaker in {"局", "厅"}:
+        named = _named_department(opening[:800], region_name)
+        if named:
+            return named, speaker
         guess = _department_guess(opening)
         if guess and region_name:
             return region_name + guess, speaker
@@ -228,6 +231,16 @@ def _whole_area_voice(clause: str, region_level: str | None) -> bool:
     """「2017年,全县各级各部门在县委、县政府…」: the whole area at the report's level speaks."""
     chars = _WHOLE_AREA.get(region_level or "")
     return bool(chars and len(clause) >= 2 and clause[0] == "全" and clause[1] in chars)
+
+
+def _named_department(opening: str, region_name: str | None) -> str | None:
+    """「我局…邵东县国土资源局全年…」: a text that speaks as 我局 names itself with its area."""
+    if not region_name:
+        return None
+    m = re.search(
+        re.escape(_stem(region_name)) + r"(?:省|市|县|区|州|旗|盟)?[\u4e00-\u9fff]{2,12}?(?:局|厅)", opening
+    )
+    return _expand(m.group(0), region_name) if m else None
 
 
 def _announced_area(opening: str, region_name: str) -> bool:

@@ -202,10 +202,18 @@ _DEPT_SUBJECT = re.compile(
     r"^[\s?]*(?:(?:19|20)\d\d年(?:度|以来)?|今年以来)?[,]?\s*(省|市|州|县|区)[\u4e00-\u9fff]{1,12}?(?:局|厅)"
 )
 _DEPT_SUPERIOR = re.compile(r"我局在(省|市|州|县|区)委")
+# 「2020年,区政府在市委…」: the government named by its level is the subject.
+_GOV_SUBJECT = re.compile(
+    r"^[\s?]*(?:(?:19|20)\d\d年(?:度|以来)?|今年以来)[,]\s*(省|市|州|县|区)(?:人民)?政府(?!办)"
+)
 
 
 def _voice(opening: str) -> str | None:
-    m = _DEPT_SUBJECT.match(opening) or _DEPT_SUPERIOR.search(opening[:300])
+    m = (
+        _DEPT_SUBJECT.match(opening)
+        or _DEPT_SUPERIOR.search(opening[:300])
+        or _GOV_SUBJECT.match(_from_body_start(opening))
+    )
     if m:
         return _OWN_LEVEL[m.group(1)]
     counts = {level: len(rx.findall(opening)) for level, rx in _VOICE.items()}

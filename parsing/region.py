@@ -145,7 +145,9 @@ def _index() -> tuple[dict[str, list[tuple[str, list[Area], bool]]], dict[str, A
     return table, by_code
 
 
-_COUNTY_STEM_NEXT = re.compile(r"(?:19|20)\d\d|人民政府|政府|县委|区委|市委")
+# 「邵东县」 for today's 邵东市: a county-level stem before 县 is the area's name before it became a
+# city or district (the table only holds current names).
+_COUNTY_STEM_NEXT = re.compile(r"(?:19|20)\d\d|人民政府|政府|县委|区委|市委|县")
 
 
 def _is_cjk(ch: str) -> bool:
