@@ -219,3 +219,45 @@ def test_all_of_them_after_a_comparison_clause():
 
 def test_part_of_the_area_with_a_bracketed_list():
     assert facts("部分辖市(区)直接纠错率超过20%。") == set()
+
+
+# --- rules from the fourth held-out batch --------------------------------------------------------
+
+
+def test_receiving_filings_is_no_filing():
+    got = facts("办理规范性文件备案审查,接收报备规范性文件210件。")
+    assert got == {("normative_docs_reviewed", 210, YEAR)}
+
+
+def test_other_service_line_named_beside_the_word_hotline():
+    assert facts("12348法网、热线平台融合运行,群众满意率达到99%以上。") == set()
+
+
+def test_village_legal_adviser_coverage_is_not_the_governments():
+    assert facts("全县村(社区)法律顾问覆盖率达100%。") == set()
+    assert facts("全市乡镇(街道)法律顾问覆盖率100%。") == {("legal_adviser_coverage_rate", 100, YEAR)}
+
+
+def test_own_level_paragraph_sentences_about_the_whole_area():
+    text = (
+        "局本级作出行政处罚决定25件。指导全市执法机构开展专项行动,全市共查办处罚案件400件。"
+        "全市新增执法证件申领人员30名。"
+    )
+    assert facts(text, issuer_kind="department") == {("enforcement_penalty_cases", 25, YEAR)}
+
+
+def test_consultations_given_are_no_events_but_a_list_naming_them_is():
+    assert facts("开展“送法进企业”活动,提供法律咨询150余次。") == set()
+    assert facts("开展普法讲座、法律咨询等活动60场。") == {("publicity_events", 60, YEAR)}
+
+
+def test_single_case_upheld():
+    got = facts("以本局为被申请人的行政复议案件1件,经审理维持。")
+    assert got == {("reconsideration_received", 1, YEAR), ("reconsideration_upheld", 1, YEAR)}
+    got = facts("行政复议案件9件,维持6件。")
+    assert ("reconsideration_upheld", 9, YEAR) not in got
+
+
+def test_verb_before_a_list_governs_its_items():
+    got = facts("全年审查政府规章草案5件、规范性文件27件。")
+    assert got == {("normative_docs_reviewed", 27, YEAR)}

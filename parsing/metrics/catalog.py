@@ -68,6 +68,8 @@ PUBLICITY = (
     r"|以案释法|尊法|全民守法|法治教育|" + _SIX_INTO
 )
 
+# Consultations given ("提供法律咨询200余次") are no 普法 events; a list naming them is ("讲座、咨询等活动").
+_CONSULTING = r"(?:提供|接受|解答)[^,，、]{0,8}咨询|咨询服务"
 _PENDING = (
     r"未审结|未办结|未结案|未结|尚在审理|正在审理|审理中|在审|待审"
     r"|结转(?:至|到)?下(?:一)?年|转入下(?:一)?年"  # carried into next year: still pending
@@ -213,7 +215,8 @@ RULES: tuple[Rule, ...] = (
         CASES | {"份", "部", "篇"},
         r"备案|报备",
         domain=NORMATIVE,
-        exclude=_FOUND_WANTING,
+        # "接收报备规范性文件583件": documents others filed with the body, which it reviews
+        exclude=_FOUND_WANTING + r"|接收|收到",
     ),
     # 政务公开
     rule(
@@ -326,7 +329,15 @@ RULES: tuple[Rule, ...] = (
         # the government's own advisers; those of its departments or villages are counted apart
         exclude=r"村|社区|居委|律师事务所|部门",
     ),
-    rule("legal_adviser_coverage_rate", "%", PERCENT, r"覆盖", needs=r"法律顾问", around=True),
+    rule(
+        "legal_adviser_coverage_rate",
+        "%",
+        PERCENT,
+        r"覆盖",
+        needs=r"法律顾问",
+        around=True,
+        exclude=r"村|社区|居委",  # village advisers are the 普法/公共法律服务 network, not the government's
+    ),
     # 普法
     rule(
         "publicity_events",
@@ -334,7 +345,7 @@ RULES: tuple[Rule, ...] = (
         frozenset({"场", "场次"}),
         r"宣讲|宣传|讲座|普法|送法|活动|授课|法治课",
         domain=PUBLICITY,
-        exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审",
+        exclude=_CONSULTING + r"|培训|学法|学习|会议|考试|讲堂|常务会|庭审",
     ),
     rule(
         "publicity_events",
@@ -342,7 +353,7 @@ RULES: tuple[Rule, ...] = (
         frozenset({"次", "期"}),
         r"(?:普法|法治宣传|法制宣传|宣讲|" + _SIX_INTO + r")\S{0,8}?活动|普法宣传|法治宣传|送法",
         domain=PUBLICITY,
-        exclude=r"培训|学法|学习|会议|考试|讲堂|常务会|庭审|讲座",
+        exclude=_CONSULTING + r"|培训|学法|学习|会议|考试|讲堂|常务会|庭审|讲座",
     ),
     rule(
         "publicity_participants",

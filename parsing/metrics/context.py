@@ -63,13 +63,16 @@ SUB_UNIT = re.compile(
 WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
 GUIDED = re.compile(r"指导")
 RESPONDENT = re.compile(r"被告|被申请人|被诉")
+# Other service lines ("12348法律服务热线", "12315热线", "12348安徽法网、热线平台"): their 热线 is
+# blanked so it never names the 12345 hotline as the subject.
+OTHER_LINE = re.compile(r"(?<!\d)12(?!345)\d{3}(?!\d)[^,，。;；\d]{0,12}?(热线)")
 # "个别地区超过20%", "部分乡镇持证率不足60%": a figure about some of the area, not the body's own.
 PART_OF_AREA = re.compile(
     r"(?:个别|部分|少数|一些|有的)辖?(?:地区|地方|市县|县区|县市|(?:县|市|区)(?:[(（][^)）]{0,6}[)）])?|乡镇|街道|单位|部门|村)"
     r"|最(?:高|低)的(?:达到|达|为|是)?$"
 )
 # "全省各级生态环境部门共办理…" beside "厅本级办理…": the area's figure, which the department only guides.
-AREA_WIDE = re.compile(r"\s*(?:全年)?[,，]?\s*(?:全省|全市|全县|全区|全州|全盟)(?:各级|范围内|共)")
+AREA_WIDE = re.compile(r"\s*(?:全年)?[,，]?\s*(?:全省|全市|全县|全区|全州|全盟)")
 PARTY_DOCS = re.compile(r"[省市县区州旗]委(?!员会|托)|党委|党内|党组")
 # A slice of the body's figure by subject matter ("涉企诉求1,200件", "重点领域信息"): not the total.
 SUBSET = re.compile(r"涉企|涉农|涉疫|涉外|涉法涉诉|重点领域|涉及[\u4e00-\u9fff]{0,6}领域")
@@ -94,9 +97,12 @@ ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "litigation_won",
     ),
     # "被申请人的行政复议案件7件,经复议均维持": every case upheld
+    # "…案件7件,经复议均维持" / "…案件1件,经审理维持" (no count of its own follows)
     (
         "reconsideration_received",
-        re.compile(r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都)(?:被|予以|得到|获)?维持"),
+        re.compile(
+            r"^[,，]?[^,，;；。\d]{0,6}?(?:均|全部|全都)?(?:被|予以|得到|获)?维持(?![^,，;；。]{0,6}\d)"
+        ),
         "reconsideration_upheld",
     ),
     (
@@ -145,6 +151,13 @@ ANY_NUMBER = re.compile(
     r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千][余多万亿]?"
     r"[件宗起例人名位次场份册本个条]"
 )
+
+
+def blank_other_lines(s: str) -> str:
+    """Blank (same length) the 热线 of service lines other than 12345."""
+    if "热线" not in s:
+        return s
+    return OTHER_LINE.sub(lambda m: m.group()[: m.start(1) - m.start()] + "　　", s)
 
 
 def blank_titles(s: str) -> str:

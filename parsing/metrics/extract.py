@@ -112,7 +112,7 @@ def _listed_items(scan: str, tokens: list[NumToken]) -> tuple[dict[int, str], di
 
 def _prepare(sentence: str, lead: str, report_year: int | None) -> _Sentence | None:
     # A wrapped line's break may fall inside a word; offsets inside `scan` are never exported.
-    scan = cx.blank_titles(fold_width(sentence.replace("\r", "").replace("\n", "")))
+    scan = cx.blank_other_lines(cx.blank_titles(fold_width(sentence.replace("\r", "").replace("\n", ""))))
     tokens = iter_numbers(scan)
     if not tokens or cx.PLAN_START.search(scan):
         return None
@@ -212,7 +212,9 @@ def _skip(
             return True
     if cx.PART_OF_AREA.search(pre):
         return True
-    if own_level and (cx.GUIDED.search(clause) or cx.AREA_WIDE.match(s.scan)):
+    if own_level and (
+        cx.GUIDED.search(s.scan, 0, tok.start) or cx.AREA_WIDE.match(s.scan) or cx.AREA_WIDE.match(clause)
+    ):
         return True
     if cx.SUBSET.search(clause):
         return True
@@ -305,6 +307,10 @@ def _sentence_facts(
                 noun_follows=noun_follows,
                 sentence_before=scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start],
             )
+        if r is None and i and scan[tokens[i - 1].end : tok.start].lstrip().startswith("、"):
+            # "审查规章草案7件、规范性文件31件": the verb before the first item governs the list
+            whole = scan[cstart : tok.start]
+            r = choose_rule(unit, ctx, whole, post, own_clause=len(whole))
         if r is None and out and unit in out[-1].rule.units and (comparison or cx.CHANGED_TO.search(pre)):
             # "2023年收到52件,2022年为41件" / "较上年的38件" / "由80%提高到95%": the key repeats
             r = out[-1].rule
@@ -376,7 +382,9 @@ def extract_metrics(
         # The subject of a sentence without one of its own: earlier in its paragraph, or the heading
         # of its section ("(四)行政复议工作\n全年收到申请52件").
         line_start = text.rfind("\n", 0, start) + 1
-        lead = headings.heading_before(start) + "|" + text[max(line_start, start - _LEAD_CHARS) : start]
+        lead = cx.blank_other_lines(
+            headings.heading_before(start) + "|" + text[max(line_start, start - _LEAD_CHARS) : start]
+        )
         prepared = _prepare(sentence, lead, report_year)
         if prepared is None:
             continue
