@@ -116,6 +116,43 @@ def _is_listing(text: str) -> bool:
     return entries >= 3 and not any(is_body_line(x) and not _LIST_ENTRY.search(x) for x in lines[:40])
 
 
+# An annual report's title is its body or area, the year, the subject and the report word, with a
+# small set of fillers; whatever is left over says the document is something else.
+_TITLE_FILLER = re.compile(
+    r"(?:19|20)\d\d年度?|[〇一二三四五六七八九]{4}年度?|关于|年度|推进|全面|深入|加强|加快|扎实|"
+    r"法治政府建设|依法行政|法治政府|法治建设|政府建设|工作|情况|建设|的|报告|总结|汇报|及|和|暨|与|打算|计划|安排|思路|"
+    r"公布|本级|全省|全市|全县|全区|全州|全旗|全镇|全乡|我省|我市|我县|我区|我州|我镇|我乡|街道|"
+    r"中共|人民政府|政府|党委|党工委|委员会|行政公署|行署|办事处|管委会|管理委员会|"
+    r"贯彻落实|贯彻|落实|实施纲要|纲要|主要|有关|公开版|全文|摘要|自查|报送|提请|开展|进展|成效|执行|实施|"
+    r"[^\u4e00-\u9fff]|[省市县区州盟旗镇乡局厅委办]"
+)
+
+
+_PARENTHESIS = re.compile(r"[(（][^)）]{0,12}[)）]")
+_NAME_PREFIX = re.compile(
+    r"^[^\d关]{1,40}?(?:人民政府|政府|行政公署|办事处|街道|镇|乡|部|局|厅|委员会|地委|委|县|区|市|州|盟|旗|省)"
+    r"[ ]?"
+    r"(?=关于|(?:19|20)\d\d|[〇一二三四五六七八九]{4}|法治|依法|年度)"
+)
+
+
+def title_residue(title: str) -> str:
+    """What is left of a title once its body or area names and the words every annual report title
+    is made of are taken out."""
+    from parsing.region import find_areas  # the area table loads on first use only
+
+    t = _PARENTHESIS.sub(" ", title)
+    t = _NAME_PREFIX.sub(" ", t)  # 「下洋镇2023年…」「司法部2020年…」「中共X委 X人民政府关于…」
+    for start, name, _areas, _exact in reversed(find_areas(t)):
+        t = t[:start] + " " + t[start + len(name) :]
+    # Departments: 「生态环境局」「人力资源和社会保障局」 are names, not words of the title.
+    t = re.sub(r"[\u4e00-\u9fff]{1,12}?(?:局|厅|办公室|委员会)(?=\s|关于|(?:19|20)\d\d|$)", " ", t)
+    prev = None
+    while prev != t:
+        prev, t = t, _TITLE_FILLER.sub("", t)
+    return t
+
+
 def _from_title(title: str, opening: str) -> str | None:
     t = re.sub(r"\s+", "", title)
     if _INTERPRETATION.search(t):
@@ -141,6 +178,10 @@ def _from_title(title: str, opening: str) -> str | None:
             return INTERPRETATION
         if _NOTICE.search(t) and not re.search(r"报告$|总结$|情况$", t):
             return NOTICE
+        if title_residue(t):
+            # Words an annual report's title never carries (示范创建自评, 第三方评估, 审议意见,
+            # 获评优秀, 集中公开…): a document about reports, or a different one.
+            return OTHER_REPORT if re.search(r"(?:报告|总结)\)?$", t) and not _NEWS_TITLE.search(t) else NEWS
         return ANNUAL_REPORT
     if _PLAN.search(t) and not report:
         return PLAN

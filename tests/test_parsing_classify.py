@@ -54,3 +54,32 @@ def test_meeting_about_reports_is_news():
 def test_a_bureau_work_summary_is_another_report():
     text = "2023年,县司法局围绕法治政府建设,推进依法行政,各项工作取得成效。"
     assert classify("某县司法局2023年工作总结和2024年工作计划", text) == "other_report"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某某县人民政府关于2021年度法治政府建设情况的报告",
+        "中共某某市委 某某市人民政府关于2022年度法治政府建设情况的报告",
+        "某某镇2023年法治政府建设年度报告",
+        "国家税务总局某某市税务局2021年法治政府建设年度报告",
+        "某某区2019年法治政府建设工作开展情况报告(公开版)",
+        "某某县2020年法治政府建设工作总结及2021年工作计划",
+    ],
+)
+def test_title_residue_of_report_titles_is_empty(title):
+    assert classify(title, YEAR_OPENING) == "annual_report"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("某某市法治政府建设示范创建自评报告", "other_report"),
+        ("关于对市人民政府2022年度法治政府建设情况报告的审议意见", "other"),
+        ("某某县2023年上半年法治政府建设工作总结", "other_report"),
+        ("我县法治政府建设年度报告质量评估位居前列", "news"),
+        ("某某区2022年度法治政府建设工作述职报告", "other_report"),
+    ],
+)
+def test_words_no_report_title_carries_make_it_something_else(title, kind):
+    assert classify(title, YEAR_OPENING) == kind
