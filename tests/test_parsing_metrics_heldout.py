@@ -1,11 +1,12 @@
 """The extractor on whole reports written and annotated by hand (tests/data/heldout_metrics.jsonl).
 
-The reports differ in style from the seeds and from each other (province, prefecture 司法局, county
-市场监管局, township, 党委和政府 joint, 2016 依法行政, provincial department, district, 2018 terse,
-PDF-wrapped with a flattened table). Their gold was written before the extractor was run on them;
-rules were then generalised from the failures, so this guards against regressions rather than
-measuring unseen reports. `bench/eval_metrics.py --gold tests/data/heldout_metrics.jsonl` lists
-the remaining misses.
+Eighteen reports, 2016-2025, in styles that differ from the seeds and from each other: provinces,
+prefectures, counties, a district, a township and a 街道; governments, 党委和政府 jointly, and 司法
+局/厅, 市场监管, 生态环境, 公安, 农业农村 and 应急管理 departments; one PDF-wrapped with a flattened
+table. They were written in five batches; each batch's gold was committed before the extractor ran
+on it, and rules were then generalised from its failures. So this guards against regressions; the
+first-run figures of each batch (in the commit history) are the measure on unseen reports.
+`bench/eval_metrics.py --gold tests/data/heldout_metrics.jsonl` lists the remaining misses.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _records() -> list[dict]:
 
 def test_heldout_gold_is_well_formed():
     records = _records()
-    assert len(records) >= 6
+    assert len(records) >= 18
     for rec in records:
         assert 1500 <= len(rec["text"]) <= 4000, rec["id"]
         assert rec["doc_kind"] == "annual_report" and not rec["text_is_excerpt"]
@@ -52,6 +53,6 @@ def test_heldout_f1_at_least_0_95():
         matched, false_pos, false_neg = match_metrics(pred, rec["metrics"])
         tp, fp, fn = tp + len(matched), fp + len(false_pos), fn + len(false_neg)
     precision, recall, f1 = prf(tp, fp, fn)
-    # measured 0.988 (P 0.981, R 0.995); the margin allows a rule change to trade a fact or two
+    # measured 0.993 (P 0.991, R 0.994); the margin allows a rule change to trade a fact or two
     assert f1 >= 0.95, (tp, fp, fn)
     assert precision >= 0.93 and recall >= 0.93, (tp, fp, fn)

@@ -261,3 +261,8 @@ def test_single_case_upheld():
 def test_verb_before_a_list_governs_its_items():
     got = facts("全年审查政府规章草案5件、规范性文件27件。")
     assert got == {("normative_docs_reviewed", 27, YEAR)}
+
+
+def test_all_reviewed_by_an_office_and_filed_within_the_time_limit():
+    got = facts("州政府制定规范性文件6件,均由法制办进行合法性审查,并在规定时间内报省政府备案。")
+    assert got == {("normative_docs_reviewed", 6, YEAR), ("normative_docs_filed", 6, YEAR)}
