@@ -13,10 +13,10 @@ from parsing.meta import is_info_line, parse_info_lines
 from parsing.model import Region
 
 _TITLE_WORDS = re.compile(
-    r"报告|总结|汇报|通知|方案|要点|解读|意见|规划|计划|情况|公告|办法|安排|报表|打算|决定|通报|纲要|指引|公布|白皮书"
+    r"报告|总结|汇报|通知|方案|要点|解读|意见|规划|计划|情况|公告|办法|安排|报表|打算|决定|通报|纲要|指引|公布|白皮书|思路"
 )
 _TITLE_END = re.compile(
-    r"(?:报告|总结|汇报|通知|方案|要点|解读|意见|规划|计划|情况|公告|办法|安排|报表|打算|决定|通报|纲要|指引|白皮书)"
+    r"(?:报告|总结|汇报|通知|方案|要点|解读|意见|规划|计划|情况|公告|办法|安排|报表|打算|决定|通报|纲要|指引|白皮书|打算|思路)"
     r"(?:\([^)]{0,12}\))?$"
 )
 _NOT_TITLE = re.compile(
@@ -152,7 +152,8 @@ def _plain_years(s: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(s)]
 
 
-_ANNOUNCE_YEAR = re.compile(r"现将.{0,40}?((?:19|20)\d\d)年")
+# Not across 及/和: 「现将全年工作情况及2021年工作思路报告如下」 names the next year's plan.
+_ANNOUNCE_YEAR = re.compile(r"现将(?:(?!及|和|暨)[^。]){0,40}?((?:19|20)\d\d)年")
 _ABOUT_YEAR = re.compile(r"关于((?:19|20)\d\d)年度?")
 _OPENING_YEAR = re.compile(r"(?m)^[ ?]{0,40}((?:19|20)\d\d)年(?:度|以来)?[,是在]")
 _TOPIC_YEAR = re.compile(r"((?:19|20)\d\d)年度?(?:推进)?(?:法治政府|依法行政|法治建设)")
