@@ -266,3 +266,12 @@ def test_verb_before_a_list_governs_its_items():
 def test_all_reviewed_by_an_office_and_filed_within_the_time_limit():
     got = facts("州政府制定规范性文件6件,均由法制办进行合法性审查,并在规定时间内报省政府备案。")
     assert got == {("normative_docs_reviewed", 6, YEAR), ("normative_docs_filed", 6, YEAR)}
+
+
+def test_a_leader_leading_by_example_in_court_is_one_leader():
+    assert facts("市政府主要负责人主持召开专题会议4次,带头出庭应诉1次。") == set()
+
+
+def test_all_filed_after_a_comparison_clause():
+    got = facts("审查区政府规范性文件11件,较上年减少3件,审查通过后全部按规定报送市政府备案。")
+    assert got == {("normative_docs_reviewed", 11, YEAR), ("normative_docs_filed", 11, YEAR)}

@@ -79,7 +79,7 @@ _OUTCOME_LIST = r"撤回|纠错|等"
 # "纠正问题文件5件": the documents found wanting, not those reviewed, filed or cleaned.
 _FOUND_WANTING = r"纠正|问题|退回"
 _ONE_LEADER = (
-    r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自"
+    r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自|带头"  # 带头出庭: one leader leading by example
     r"|(?:[省市县区州旗镇乡局厅委办]|政府)主要(?:负责人|领导)"
 )
 

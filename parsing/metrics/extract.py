@@ -349,6 +349,10 @@ def _sentence_facts(
         )
         # "…4件,均按程序进行合法性审查,并报省司法厅备案": the statement may take two clauses
         following = scan[tok.end : clause_end(scan, clause_end(scan, cend + 1) + 1)]
+        if cx.COMPARISON_CLAUSE.match(scan, cend + 1):
+            # "…11件,较上年减少3件,审查通过后全部报送备案": read past the comparison
+            after = clause_end(scan, cend + 1) + 1
+            following = scan[tok.end : cend] + scan[after - 1 : clause_end(scan, clause_end(scan, after) + 1)]
         for source, pattern, target in cx.ALL_OF_THEM:
             if r.key == source and pattern.search(following):
                 out.append(_Candidate(rule_for_key(target), tok, tok.value, out[-1].qualifier, year))
