@@ -24,7 +24,7 @@ _REPORT_WORD = re.compile(r"报告|总结|汇报|工作情况|建设情况|公�
 _INTERPRETATION = re.compile(r"解读|图解|图说|一图(?:读懂|看懂|了解)|答记者问|问答")
 _OTHER_REPORT = re.compile(
     r"信息公开[^,。]{0,8}(?:年度)?报告|政务公开[^,。]{0,8}报告|网站[^,。]{0,10}报表|履职报告|普法[^,。]{0,6}报告|"
-    r"统计公报|发展报告|蓝皮书|白皮书|第一责任人|述法|评估报告|自评报告|示范创建[^,。]{0,6}报告"
+    r"统计公报|发展报告|蓝皮书|白皮书|第一责任人|述法|评估报告|自评报告|示范创建[^,。]{0,6}报告|整改[^,。]{0,8}报告|督察[^,。]{0,8}报告|质量分析"
 )
 _PLAN = re.compile(
     r"工作要点|要点|实施方案|工作方案|方案|规划|计划|纲要|实施意见|指导意见|工作安排|任务清单|责任清单"
@@ -41,10 +41,24 @@ _NEWS_OPENING = re.compile(
     r"^(?:.{0,40}?(?:本报讯|讯[)]|记者|日电|消息)|近日|日前|\d{1,2}月\d{1,2}日[,上下]|近年来|党的十[八九]大以来)"
 )
 _NEWS_BODY = re.compile(r"本报讯|记者[\u4e00-\u9fff]{0,4}[)\s]|日电|获悉|通讯员")
-_INTERPRET_BODY = re.compile(
-    r"现(?:作|就)[^。]{0,12}解读|解读如下|为便于理解|解读机关|起草背景|出台背景|制定背景"
+# An article looking at a report from outside: it quotes it, leafs through it, says what it shows.
+# An annual report says 现将…报告如下 instead, so these count only where that is absent.
+_REPORT_QUOTED = re.compile(
+    r"报告(?:显示|指出|提到|写道|称)|翻开[^。]{0,20}报告|^\s*“"
+    r"|来源[:：]\s*[^\n]{0,12}(?:日报|晚报|报社|融媒体|电视台|新闻网|广播电视)"
 )
-_OTHER_REPORT_BODY = re.compile(r"政府信息公开条例|政务公开年度|信息公开工作年度报告|政府网站[^。]{0,10}报表")
+# Short heading lines above the body that say what the page is when no title was found.
+_HEADLINE_KIND = (
+    (re.compile(r"解读|图解|图说|一[张图](?:图)?(?:读懂|看懂|带你)"), "interpretation"),
+    (re.compile(r"述法|履职报告|普法[^,。]{0,6}报告|信息公开[^,。]{0,8}报告"), "other_report"),
+    (re.compile(r"^综述|综述[:：]|^【[^】]{2,10}】$"), "news"),
+)
+_INTERPRET_BODY = re.compile(
+    r"现(?:作|就)[^。]{0,12}解读|解读如下|(?:便于|方便|帮助)[^。]{0,10}(?:读懂|看懂)[^。]{0,10}报告|为便于理解|解读机关|起草背景|出台背景|制定背景"
+)
+_OTHER_REPORT_BODY = re.compile(
+    r"政府信息公开条例|政务公开年度|信息公开工作年度报告|政府网站[^。]{0,10}报表|普法责任制|述法(?:情况)?(?:报告)?如下"
+)
 _PLAN_BODY = re.compile(
     r"制定本(?:方案|工作要点|要点|规划|计划|意见|实施方案)|^目标:|\n目标:|\n措施:|现印发给你们"
     r"|(?:主要|重点)任务(?:如下|是):|总体要求是:|提出如下(?:工作)?(?:要点|意见|实施意见|安排)"
@@ -73,7 +87,14 @@ def classify(title: str | None, text: str) -> str:
         kind = _from_title(title, opening)
         # A title that only says 报告 (a site's generic <title>, a cut-off heading) does not
         # overrule a body that reads as the annual report.
-        generic = kind == OTHER_REPORT and not _OTHER_REPORT.search(title) and not re.search(r"\d{4}", title)
+        generic = (
+            kind == OTHER_REPORT
+            and not _OTHER_REPORT.search(title)
+            and not re.search(r"\d{4}", title)
+            # A title that names the subject and still has words an annual report's title never
+            # carries (整改, 质量分析, 督察反馈) is a different report, whatever its body announces.
+            and not (_TOPIC.search(title) and title_residue(title))
+        )
         if generic and _from_body(opening, body) == ANNUAL_REPORT:
             return ANNUAL_REPORT
         if kind:
@@ -130,7 +151,8 @@ _TITLE_FILLER = re.compile(
 
 _PARENTHESIS = re.compile(r"[(（][^)）]{0,12}[)）]")
 _NAME_PREFIX = re.compile(
-    r"^[^\d关]{1,40}?(?:人民政府|政府|行政公署|办事处|街道|镇|乡|部|局|厅|委员会|地委|委|县|区|市|州|盟|旗|省)"
+    r"^(?:[^\d关]|关(?!于)){1,40}?"
+    r"(?:人民政府|政府|行政公署|办事处|管委会|管理委员会|街道|镇|乡|部|局|厅|委员会|地委|委|县|区|市|州|盟|旗|省)"
     r"[ ]?"
     r"(?=关于|(?:19|20)\d\d|[〇一二三四五六七八九]{4}|法治|依法|年度)"
 )
@@ -195,11 +217,30 @@ def _from_title(title: str, opening: str) -> str | None:
     return None
 
 
+def _headline_kind(body: str, opening: str) -> str | None:
+    """The kind a short heading line above the running text names (图文解读, 党政主要负责人述法)."""
+    start = body.find(opening[:20])
+    above = body[:start] if start > 0 else ("" if is_body_line(opening.split("\n")[0]) else body)
+    for line in [x.strip() for x in above.split("\n")][:4]:
+        if not line or len(line) > 40:
+            continue
+        for pattern, kind in _HEADLINE_KIND:
+            if pattern.search(line):
+                return kind
+    return None
+
+
 def _from_body(opening: str, body: str) -> str:
     head = opening[:400]
+    headline = _headline_kind(body, opening)
+    if headline:
+        return headline
     if _INTERPRET_BODY.search(head):
         return INTERPRETATION  # 「近日,《…报告》公布。…现就有关问题解读如下」 opens like news
     if _NEWS_BODY.search(head) or _NEWS_OPENING.match(opening):
+        return NEWS
+    quoted = _REPORT_QUOTED.search(head) or _REPORT_QUOTED.search(body[:300])
+    if quoted and not _ANNOUNCES.search(opening[:1500]):
         return NEWS
     if _NOTICE_BODY.search(body[:600]):
         return PLAN if _ISSUES_PLAN.search(body[:800]) else NOTICE
