@@ -34,7 +34,7 @@ _NEWS_TITLE = re.compile(r"召开|举行|举办|调研|命名|表彰|获评|发�
 
 # Events a report title never names: a meeting about reports, a training on writing them.
 _NEWS_EVENT = re.compile(
-    r"召开|举行|举办|座谈|推进会|培训班|调研|出炉|亮相|晒出|发布会|观摩|常务会议|常委会会议|听取|审议(?!稿)"
+    r"召开|举行|举办|座谈|推进会|培训班|调研|专题研究|研究部署|党组会|出炉|亮相|晒出|发布会|观摩|常务会议|常委会会议|听取|审议(?!稿)"
     r"|获(?:评|得|奖|全|省|市|国)|荣获|名列|位列|居全"
 )
 _NEWS_OPENING = re.compile(
@@ -43,13 +43,17 @@ _NEWS_OPENING = re.compile(
 _NEWS_BODY = re.compile(r"本报讯|记者[\u4e00-\u9fff]{0,4}[)\s]|日电|获悉|通讯员")
 # An article looking at a report from outside: it quotes it, leafs through it, says what it shows.
 # An annual report says 现将…报告如下 instead, so these count only where that is absent.
-_REPORT_QUOTED = re.compile(
-    r"报告(?:显示|指出|提到|写道|称)|翻开[^。]{0,20}报告|^\s*“"
-    r"|来源[:：]\s*[^\n]{0,12}(?:日报|晚报|报社|融媒体|电视台|新闻网|广播电视)"
-)
+_REPORT_QUOTED = re.compile(r"报告(?:显示|指出|提到|写道|称)|翻开[^。]{0,20}报告|^\s*“[^”\n]{15,}”")
+# A newspaper or broadcaster as the page's source. Some county 融媒体 centres also run the portal,
+# so this counts only against an opening that does not speak of the year in the first person.
+_PRESS_SOURCE = re.compile(r"来源[:：]\s*[^\n]{0,12}(?:日报|晚报|报社|融媒体|电视台|新闻网|广播电视)")
 # Short heading lines above the body that say what the page is when no title was found.
 _HEADLINE_KIND = (
-    (re.compile(r"解读|图解|图说|一[张图](?:图)?(?:读懂|看懂|带你)"), "interpretation"),
+    (re.compile(r"解读|图解|图说|一[张图](?:图)?(?:读懂|看懂|带你)|^问答"), "interpretation"),
+    (
+        re.compile(r"^(?!.*(?:报告|总结)).*(?:要点|实施方案|工作方案|规划|工作计划|任务清单|责任清单)$"),
+        "plan",
+    ),
     (re.compile(r"述法|履职报告|普法[^,。]{0,6}报告|信息公开[^,。]{0,8}报告"), "other_report"),
     (re.compile(r"^综述|综述[:：]|^【[^】]{2,10}】$"), "news"),
 )
@@ -181,6 +185,8 @@ def _from_title(title: str, opening: str) -> str | None:
         return INTERPRETATION
     if _OTHER_REPORT.search(t):
         return OTHER_REPORT if "蓝皮书" not in t and "发展报告" not in t else OTHER
+    if re.search(r"征求[^,。]{0,30}意见", t) and re.search(r"(?:公告|通知|公示|函)$", t):
+        return NOTICE  # a draft put out for comment: the page is the call for comments
     if re.search(r"印发|转发", t):
         if _PLAN.search(t):
             return PLAN
@@ -240,7 +246,8 @@ def _from_body(opening: str, body: str) -> str:
     if _NEWS_BODY.search(head) or _NEWS_OPENING.match(opening):
         return NEWS
     quoted = _REPORT_QUOTED.search(head) or _REPORT_QUOTED.search(body[:300])
-    if quoted and not _ANNOUNCES.search(opening[:1500]):
+    press = _PRESS_SOURCE.search(body[:300]) and not _OPENS_WITH_YEAR.match(opening)
+    if (quoted or press) and not _ANNOUNCES.search(opening[:1500]):
         return NEWS
     if _NOTICE_BODY.search(body[:600]):
         return PLAN if _ISSUES_PLAN.search(body[:800]) else NOTICE

@@ -83,3 +83,58 @@ def test_title_residue_of_report_titles_is_empty(title):
 )
 def test_words_no_report_title_carries_make_it_something_else(title, kind):
     assert classify(title, YEAR_OPENING) == kind
+
+
+ANNOUNCING_BODY = "2023年,我市对照反馈意见逐项落实,法治政府建设各项任务持续推进。现将有关情况报告如下:"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["某市关于法治政府建设督察反馈问题整改情况的报告", "全市法治政府建设年度报告质量分析报告"],
+)
+def test_a_title_with_leftover_words_outranks_an_announcing_body(title):
+    assert classify(title, ANNOUNCING_BODY) == "other_report"
+
+
+@pytest.mark.parametrize(
+    "title", ["城关镇2023年法治政府建设工作总结", "某某高新区管委会2022年法治政府建设情况报告"]
+)
+def test_issuer_names_are_not_leftover_words(title):
+    assert classify(title, YEAR_OPENING) == "annual_report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“一年来,我区共办理行政复议案件二百余件,纠错率保持稳定。”翻开区政府公开的年度报告,数据清晰可见。",
+        "来源:某某日报\n走进市政务服务中心,办事群众排队时间明显缩短,这是近年来深化依法行政的一个缩影。",
+        "省政府近日公开的年度报告显示,去年全省法治政府建设继续推进,备案审查数量创新高。",
+    ],
+)
+def test_a_report_seen_from_outside_is_news(text):
+    assert classify(None, text) == "news"
+
+
+def test_a_press_source_does_not_overrule_a_first_person_year_opening():
+    assert classify(None, "来源:县融媒体中心\n" + YEAR_OPENING) == "annual_report"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("图文解读\n一张图看懂我县去年法治政府建设\n【图片】", "interpretation"),
+        ("党政主要负责人述法\n2022年,本人认真履行推进法治建设第一责任人职责,现述法如下:", "other_report"),
+        ("2025年全县依法行政重点任务清单\n序号 任务 牵头单位\n1 完善决策程序 县司法局", "plan"),
+    ],
+)
+def test_heading_lines_name_the_kind_when_there_is_no_title(text, kind):
+    assert classify(None, text) == kind
+
+
+def test_a_draft_put_out_for_comment_is_a_notice():
+    title = "关于公开征求《某县法治政府建设实施方案(征求意见稿)》意见的公告"
+    assert classify(title, "为广泛听取意见,现将征求意见稿全文公布。") == "notice"
+
+
+def test_a_party_group_meeting_on_the_report_is_news():
+    assert classify("区政府党组会专题研究法治政府建设年度报告", "会议逐段审阅了报告送审稿。") == "news"
