@@ -76,6 +76,13 @@ _ISSUES_PLAN = re.compile(
     r"现?印发给你们"
 )
 _ANNOUNCES = re.compile(r"(?:报告|汇报|总结|公布|公开|通报)如下|报告于后|报告如下")
+# What the opening announces: 「现将我局2023年法治政府建设情况报告如下」. A 通报 of results, or a
+# report on an assessment, an inspection's rectification or a self-evaluation, is not the annual report.
+_ANNOUNCED = re.compile(r"现将([^。]{0,40}?)(报告|汇报|总结|公布|通报)如下")
+_ANNOUNCED_OTHER = re.compile(r"评估|自评|自查|整改|督察|考核|抽查|评查|述法|履职")
+# The annual report as a thing the text talks about (公开了…年度报告, 年度报告公开工作) rather than
+# the report speaking; titles of cited documents in 《》 do not count.
+_REPORT_MENTION = re.compile(r"年度报告|情况的?报告|(?<!政府)工作报告")
 _OPENS_WITH_YEAR = re.compile(
     r"^[\s?]{0,40}(?:(?:19|20)\d\d年(?:度|以来)?|今年以来|一年来)[,是]"
     r"|^[\s?]{0,40}[一二三四五六七八九十]、[^\n]{0,6}(?:19|20)\d\d年度?(?:推进)?(?:法治政府建设|依法行政)"
@@ -227,8 +234,10 @@ def _headline_kind(body: str, opening: str) -> str | None:
     """The kind a short heading line above the running text names (图文解读, 党政主要负责人述法)."""
     start = body.find(opening[:20])
     above = body[:start] if start > 0 else ("" if is_body_line(opening.split("\n")[0]) else body)
-    for line in [x.strip() for x in above.split("\n")][:4]:
-        if not line or len(line) > 40:
+    # A headline with a comma in it passes for running text; one without a full stop still counts.
+    lines = [*[x.strip() for x in above.split("\n")][:4], opening.split("\n")[0].strip()]
+    for line in lines:
+        if not line or len(line) > 40 or "。" in line:
             continue
         for pattern, kind in _HEADLINE_KIND:
             if pattern.search(line):
@@ -255,6 +264,15 @@ def _from_body(opening: str, body: str) -> str:
         return OTHER_REPORT
     if _PLAN_BODY.search(body[:1500]):
         return PLAN
+    announced = _ANNOUNCED.search(opening[:1500])
+    if announced and announced.group(2) == "通报":
+        return NOTICE
+    if announced and _ANNOUNCED_OTHER.search(announced.group(1)):
+        return OTHER_REPORT
+    # Only the first paragraph: further down, a report tells how it was itself reviewed.
+    first_paragraph = re.sub(r"《[^》]*》", "", head[:300].split("\n")[0])
+    if not _ANNOUNCES.search(opening[:1500]) and _REPORT_MENTION.search(first_paragraph):
+        return NEWS
     topical = bool(_BODY_TOPIC.search(opening[:800]))
     if topical and _ANNOUNCES.search(opening[:1500]):
         return ANNUAL_REPORT

@@ -138,3 +138,29 @@ def test_a_draft_put_out_for_comment_is_a_notice():
 
 def test_a_party_group_meeting_on_the_report_is_news():
     assert classify("区政府党组会专题研究法治政府建设年度报告", "会议逐段审阅了报告送审稿。") == "news"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("近期,市委依法治市办对各单位年度报告进行了抽查,现将抽查情况通报如下:", "notice"),
+        ("2022年,全市依法行政考核工作顺利完成,法治政府建设水平进一步提升。现将考核结果通报如下:", "notice"),
+        ("受委托,课题组对全市2023年法治政府建设情况开展第三方评估,现将评估情况报告如下:", "other_report"),
+        ("2023年以来,我市紧扣督察反馈问题推进法治政府建设。现将督察整改情况报告如下:", "other_report"),
+    ],
+)
+def test_what_the_opening_announces_decides(text, kind):
+    assert classify(None, text) == kind
+
+
+def test_an_opening_that_talks_about_the_reports_is_news():
+    text = "2023年,全市法治政府建设年度报告公开工作顺利完成。据统计,全市共公开报告120份。"
+    assert classify(None, text) == "news"
+
+
+def test_a_report_citing_a_document_or_the_government_work_report_stays_a_report():
+    text = (
+        "2023年,我市按照《关于规范报送法治政府建设情况报告的通知》要求,将法治政府建设写入政府工作报告,"
+        "深入推进依法行政。\n一、主要做法\n"
+    )
+    assert classify(None, text) == "annual_report"
