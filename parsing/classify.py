@@ -190,6 +190,12 @@ def _from_title(title: str, opening: str) -> str | None:
     t = re.sub(r"\s+", "", title)
     if _INTERPRETATION.search(t):
         return INTERPRETATION
+    # A speech at a meeting on the subject, or a 综述 article: neither is a body reporting its year,
+    # whatever the first lines of the page say.
+    if re.search(r"(?:讲话|致辞|发言|主持词)(?:稿|摘要|[(（][^)）]*[)）])?$", t):
+        return OTHER
+    if "综述" in t:
+        return NEWS
     if _OTHER_REPORT.search(t):
         return OTHER_REPORT if "蓝皮书" not in t and "发展报告" not in t else OTHER
     if re.search(r"征求[^,。]{0,30}意见", t) and re.search(r"(?:公告|通知|公示|函)$", t):

@@ -164,3 +164,11 @@ def test_a_report_citing_a_document_or_the_government_work_report_stays_a_report
         "深入推进依法行政。\n一、主要做法\n"
     )
     assert classify(None, text) == "annual_report"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [("在全县法治政府建设工作会议上的讲话", "other"), ("综述:2023年全市法治政府建设工作", "news")],
+)
+def test_speeches_and_reviews_are_not_reports_whatever_the_body_says(title, kind):
+    assert classify(title, YEAR_OPENING) == kind
