@@ -44,6 +44,10 @@ _NEWS_BODY = re.compile(r"本报讯|记者[\u4e00-\u9fff]{0,4}[)\s]|日电|获�
 # An article looking at a report from outside: it quotes it, leafs through it, says what it shows.
 # An annual report says 现将…报告如下 instead, so these count only where that is absent.
 _REPORT_QUOTED = re.compile(r"报告(?:显示|指出|提到|写道|称)|翻开[^。]{0,20}报告|^\s*“[^”\n]{15,}”")
+# A reporter's voice: the body spoken of as 该局, its officials quoted, an editor signing off.
+_NEWS_VOICE = re.compile(
+    r"该(?:局|县|市|区|镇|乡|委|厅|办)|有关负责人|负责人(?:介绍|表示|说)|据了解|据介绍|责任编辑|编辑[:：]"
+)
 # A newspaper or broadcaster as the page's source. Some county 融媒体 centres also run the portal,
 # so this counts only against an opening that does not speak of the year in the first person.
 _PRESS_SOURCE = re.compile(r"来源[:：]\s*[^\n]{0,12}(?:日报|晚报|报社|融媒体|电视台|新闻网|广播电视)")
@@ -215,6 +219,8 @@ def _from_title(title: str, opening: str) -> str | None:
     if topic and report and not re.search(r"要点|方案|规划|计划|纲要", reviewed.split("情况")[0]):
         if _NEWS_BODY.search(opening[:200]) or _NEWS_OPENING.match(opening) or _NEWS_EVENT.search(t):
             return NEWS
+        if _seen_from_outside(opening):
+            return NEWS  # a news page or mirror that carries the report's title over an article
         if _INTERPRET_BODY.search(opening[:600]):
             return INTERPRETATION
         if _NOTICE.search(t) and not re.search(r"报告$|总结$|情况$", t):
@@ -251,6 +257,15 @@ def _headline_kind(body: str, opening: str) -> str | None:
     return None
 
 
+def _seen_from_outside(opening: str) -> bool:
+    """The opening quotes the report or speaks of its body in a reporter's voice, and never
+    announces a report of its own."""
+    head = opening[:400]
+    return bool(_REPORT_QUOTED.search(head) or _NEWS_VOICE.search(head)) and not _ANNOUNCES.search(
+        opening[:1500]
+    )
+
+
 def _from_body(opening: str, body: str) -> str:
     head = opening[:400]
     headline = _headline_kind(body, opening)
@@ -262,7 +277,7 @@ def _from_body(opening: str, body: str) -> str:
         return NEWS
     quoted = _REPORT_QUOTED.search(head) or _REPORT_QUOTED.search(body[:300])
     press = _PRESS_SOURCE.search(body[:300]) and not _OPENS_WITH_YEAR.match(opening)
-    if (quoted or press) and not _ANNOUNCES.search(opening[:1500]):
+    if (quoted or press or _NEWS_VOICE.search(head)) and not _ANNOUNCES.search(opening[:1500]):
         return NEWS
     if _NOTICE_BODY.search(body[:600]):
         return PLAN if _ISSUES_PLAN.search(body[:800]) else NOTICE

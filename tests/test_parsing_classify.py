@@ -172,3 +172,11 @@ def test_a_report_citing_a_document_or_the_government_work_report_stays_a_report
 )
 def test_speeches_and_reviews_are_not_reports_whatever_the_body_says(title, kind):
     assert classify(title, YEAR_OPENING) == kind
+
+
+def test_a_reporters_voice_is_news_with_or_without_the_reports_title():
+    text = "今年以来,县司法局扎实推进法治政府建设。该局有关负责人介绍,全县已清理证明事项三十余项。"
+    assert classify(None, text) == "news"
+    quoted = "“一年来,我区共办理行政复议案件二百余件,纠错率保持稳定。”翻开区政府的年度报告,数据清晰可见。"
+    assert classify("某区2023年度法治政府建设情况报告", quoted) == "news"
+    assert classify("某区2023年度法治政府建设情况报告", YEAR_OPENING) == "annual_report"
