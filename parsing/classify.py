@@ -43,11 +43,12 @@ _NEWS_OPENING = re.compile(
 _NEWS_BODY = re.compile(r"本报讯|记者[\u4e00-\u9fff]{0,4}[)\s]|日电|获悉|通讯员")
 # An article looking at a report from outside: it quotes it, leafs through it, says what it shows.
 # An annual report says 现将…报告如下 instead, so these count only where that is absent.
-_REPORT_QUOTED = re.compile(r"报告(?:显示|指出|提到|写道|称)|翻开[^。]{0,20}报告|^\s*“[^”\n]{15,}”")
-# A reporter's voice: the body spoken of as 该局, its officials quoted, an editor signing off.
-_NEWS_VOICE = re.compile(
-    r"该(?:局|县|市|区|镇|乡|委|厅|办)|有关负责人|负责人(?:介绍|表示|说)|据了解|据介绍|责任编辑|编辑[:：]"
+_REPORT_QUOTED = re.compile(
+    r"(?<![大作])报告(?:显示|指出|提到|写道|称)|翻开[^。]{0,20}报告|^\s*“[^”\n]{15,}”"
 )
+# A reporter's voice: the body spoken of as 该局, its officials quoted. (Not 责任编辑: portals
+# sign every page, reports included.)
+_NEWS_VOICE = re.compile(r"该(?:局|县|市|区|镇|乡|委|厅|办)|有关负责人|负责人(?:介绍|表示|说)|据了解|据介绍")
 # A newspaper or broadcaster as the page's source. Some county 融媒体 centres also run the portal,
 # so this counts only against an opening that does not speak of the year in the first person.
 _PRESS_SOURCE = re.compile(r"来源[:：]\s*[^\n]{0,12}(?:日报|晚报|报社|融媒体|电视台|新闻网|广播电视)")
@@ -288,7 +289,11 @@ def _from_body(opening: str, body: str) -> str:
     announced = _ANNOUNCED.search(opening[:1500])
     if announced and announced.group(2) == "通报":
         return NOTICE
-    if announced and _ANNOUNCED_OTHER.search(announced.group(1)):
+    subject = announced.group(1) if announced else ""
+    # 「现将2023年法治政府建设和督察整改情况报告如下」 still reports the year's 法治政府建设.
+    if _ANNOUNCED_OTHER.search(subject) and not re.search(
+        r"法治政府建设(?:工作)?(?:情况|工作|和|及)", subject
+    ):
         return OTHER_REPORT
     # Only the first paragraph: further down, a report tells how it was itself reviewed.
     first_paragraph = re.sub(r"《[^》]*》", "", head[:300].split("\n")[0])

@@ -180,3 +180,14 @@ def test_a_reporters_voice_is_news_with_or_without_the_reports_title():
     quoted = "“一年来,我区共办理行政复议案件二百余件,纠错率保持稳定。”翻开区政府的年度报告,数据清晰可见。"
     assert classify("某区2023年度法治政府建设情况报告", quoted) == "news"
     assert classify("某区2023年度法治政府建设情况报告", YEAR_OPENING) == "annual_report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年,我县深入推进依法行政,成效明显。党的二十大报告指出,法治政府建设是全面依法治国的重点任务。",
+        "2023年,我市深入推进依法行政。现将2023年法治政府建设和督察整改情况报告如下:",
+    ],
+)
+def test_report_openings_that_look_like_other_cues_stay_reports(text):
+    assert classify(None, text) == "annual_report"
