@@ -275,3 +275,15 @@ def test_a_leader_leading_by_example_in_court_is_one_leader():
 def test_all_filed_after_a_comparison_clause():
     got = facts("审查区政府规范性文件11件,较上年减少3件,审查通过后全部按规定报送市政府备案。")
     assert got == {("normative_docs_reviewed", 11, YEAR), ("normative_docs_filed", 11, YEAR)}
+
+
+def test_a_named_committee_after_qizhong_is_a_part_not_the_total():
+    text = "全年化解各类矛盾纠纷480件,化解率达到99.1%。其中,东区人民调解委员会调处纠纷37件。"
+    facts = {(m.key, m.value) for m in extract_metrics(text, 2023)}
+    assert ("mediation_resolved", 480) in facts
+    assert not any(key == "mediation_disputes" for key, _ in facts)
+
+
+def test_an_area_wide_committee_figure_stays_the_total():
+    facts = {(m.key, m.value) for m in extract_metrics("全县人民调解委员会调处纠纷300件。", 2023)}
+    assert ("mediation_disputes", 300) in facts

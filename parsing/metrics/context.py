@@ -55,7 +55,7 @@ RATE_TAIL = re.compile(
 )
 # A department of the reporting government acting as the subject: its figure is a sector's.
 SUB_UNIT = re.compile(
-    r"(?:其中|^)[,，:：]?\s*(?P<org>(?:[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
+    r"(?:其中|^)[,，:：]?\s*(?P<org>(?:(?![全各每本我该])[\u4e00-\u9fff]{0,4}[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
     r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队)"
     r"|(?![全各每本我该])[\u4e00-\u9fff]{2,4}(?:街道|镇|乡(?!镇))(?!政府|人民政府|党委))"
 )
