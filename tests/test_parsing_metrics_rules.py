@@ -287,3 +287,10 @@ def test_a_named_committee_after_qizhong_is_a_part_not_the_total():
 def test_an_area_wide_committee_figure_stays_the_total():
     facts = {(m.key, m.value) for m in extract_metrics("全县人民调解委员会调处纠纷300件。", 2023)}
     assert ("mediation_disputes", 300) in facts
+
+
+def test_a_unit_of_the_reporting_township_is_not_the_township():
+    text = "全年化解各类矛盾纠纷212件。其中,南湖街道综合行政执法大队调处纠纷25件。"
+    facts = {(m.key, m.value) for m in extract_metrics(text, 2024, issuer="南湖街道办事处")}
+    assert ("mediation_resolved", 212) in facts
+    assert not any(key == "mediation_disputes" for key, _ in facts)

@@ -57,7 +57,9 @@ RATE_TAIL = re.compile(
 SUB_UNIT = re.compile(
     r"(?:其中|^)[,，:：]?\s*(?P<org>(?:(?![全各每本我该])[\u4e00-\u9fff]{0,4}[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
     r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队)"
-    r"|(?![全各每本我该])[\u4e00-\u9fff]{2,4}(?:街道|镇|乡(?!镇))(?!政府|人民政府|党委))"
+    r"|(?![全各每本我该])[\u4e00-\u9fff]{2,4}(?:街道|镇|乡(?!镇))(?!政府|人民政府|党委)"
+    # a unit of the township ("X街道综合行政执法大队") is not the township itself
+    r"(?:[\u4e00-\u9fff]{1,10}?(?:大队|中队|委员会|工作室|调解室|服务中心|派出所|所|站))?)"
 )
 # Offices that act for the government as a whole (its legal, reconsideration and petition work).
 WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
