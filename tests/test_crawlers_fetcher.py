@@ -88,9 +88,12 @@ def test_rate_and_connection_limits_hold_per_host_measured_by_the_servers():
         assert srv.max_in_flight == 2
         starts = sorted(r.arrived for r in srv.hits())
         gaps = [b - a for a, b in itertools.pairwise(starts)]
-        # starts are spaced 0.2 s apart client-side; without the limiter two would arrive together
-        assert min(gaps) >= 0.1  # half the interval: robust to a stalled server thread
-        assert starts[-1] - starts[0] >= 0.2 * (len(starts) - 1) - 0.15
+        # Starts are spaced 0.2 s apart client-side; without the limiter half the arrivals would come
+        # in pairs (gaps near 0) and the whole run would take 5 x 0.3 s. A stall on a busy machine
+        # delays one arrival, which shortens exactly one gap and may cost up to one interval.
+        short = [g for g in gaps if g < 0.1]
+        assert len(short) <= 1, gaps
+        assert starts[-1] - starts[0] >= 0.2 * (len(starts) - 2), gaps
     assert fetcher.stats.hosts["127.0.0.3"].fetched_ok == 10
     assert fetcher.stats.hosts["127.0.0.4"].requests_sent == 11  # robots.txt + 10 pages
 
