@@ -37,6 +37,16 @@ _CN_NUMERAL = re.compile(
     r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
 
+_CN_YEAR = re.compile(
+    r"(?<![〇零○一二三四五六七八九十])((?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})(?=年)"
+)
+
+
+def arabic_years(s: str) -> str:
+    """「二〇二二年」 -> 「2022年」, character for character, so offsets into `s` stay valid."""
+    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)), s)
+
+
 _LABELLED = re.compile(
     r"(?:发布时间|发布日期|发表时间|发布于|更新日期|更新时间|公开日期|(?<![文成止效])日期|(?<![文成止效布表新])时间)"
     r"[ ]{0,3}:?[ ]{0,3}(?=[\d(])"

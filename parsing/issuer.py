@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from parsing.region import find_areas
 from parsing.region_data import ETHNIC
 
 _AREA_SUFFIX = r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区)"
@@ -27,9 +28,11 @@ _TITLE_ORG = re.compile(
     + r")[a-z ]{0,4}(?=关于|\d{4}|公布|年度|法治)"
 )
 _ANNOUNCED_ORG = re.compile(r"现将(" + _ORG + r")(?:\d{4}|关于|年度|法治)")
-# The opening clause: 「2023年,」「今年以来,」 optionally followed by 「在…领导下,」.
+# The opening clause: 「2023年,」「今年以来,」 optionally followed by 「在…领导下,」, possibly after a
+# short first sentence (「2021年是"十四五"开局之年。一年来,…」).
 _OPENING = re.compile(
-    r"^[\s?]*(?:(?:19|20)\d\d年(?:度|以来)?|今年以来|一年来)[,]\s*(?:在[^,。]{0,60}?(?:领导|指导|监督|支持)[^,。]{0,12}下[,]?\s*)?"
+    r"^[\s?]*(?:[^。\n]{0,40}。\s*)?(?:(?:19|20)\d\d年(?:度|以来)?|今年以来|一年来)[,]\s*"
+    r"(?:在[^,。]{0,60}?(?:领导|指导|监督|支持)[^,。]{0,12}下[,]?\s*)?"
 )
 # The name before 党委 is an area's: 「X市人民政府在自治区党委、政府…领导下」 is not a joint subject.
 _JOINT_VERBATIM = re.compile(r"^((?:(?!政府|在)[\u4e00-\u9fff]){2,15}?党委[、和]政府)")
@@ -47,7 +50,8 @@ def _joint_subject(clause: str, region_name: str) -> bool:
 
 _OWN_GOV = re.compile(r"^([\u4e00-\u9fff]{2,15}?)(?:人民)?政府")
 _OWN_ORG = re.compile(
-    r"^(" + _ORG + r")(?=[^\u4e00-\u9fff]|坚持|深入|认真|在|以|全面|紧紧|始终|按照|围绕|积极)"
+    r"^(" + _ORG + r")(?=[^\u4e00-\u9fff]|坚持|深入|认真|在|以|全面|紧紧|紧扣|紧盯|始终|按照|围绕|积极|持续|"
+    r"不断|扎实|着力|切实|牢固|坚决|大力|聚焦|立足|对标|主动|全力|强化|进一步|严格|贯彻|加强|加快|高度)"
 )
 _LEVEL_GOV = re.compile(r"^(省|市|县|区|州|盟|旗)(?:人民)?政府(?!办|工作报告)")
 _LEVEL_CHAR = {
@@ -130,6 +134,19 @@ def with_area(name: str, region_name: str | None) -> str:
     return _expand(name, region_name) if region_name else name
 
 
+def with_printed_area(name: str, opening: str) -> str:
+    """「高新区管委会」 in a title that the text calls 「玉溪高新区管委会」: the name with its area."""
+    leading = find_areas(name[:4])
+    if leading and leading[0][0] == 0:
+        return name  # already starts with an area
+    for m in re.finditer(re.escape(name), opening[:1500]):
+        before = opening[max(0, m.start() - 8) : m.start()]
+        touching = [start for start, area, _, _ in find_areas(before) if start + len(area) == len(before)]
+        if touching:
+            return before[touching[-1] :] + name
+    return name
+
+
 def title_issuer(title: str | None) -> str | None:
     if not title:
         return None
@@ -175,7 +192,7 @@ def body_issuer(
     if m and region_name and not clause.startswith(("在", "全")):
         # 「伊犁州人民政府坚持…」「淄博市政府…」: the government as printed (政府 -> 人民政府).
         printed = m.group(1)
-        if _AREA_NAME.fullmatch(printed) and printed.startswith(_stem(region_name)):
+        if _AREA_NAME.fullmatch(printed) and printed.startswith(_stem(region_name)) and "在" not in printed:
             return _expand(printed + "人民政府", region_name), speaker
         return _gov_name(region_name), speaker
     m = _LEVEL_GOV.match(clause)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from parsing import region as regions
 from parsing.classify import is_body_line
-from parsing.dates import parse_date
+from parsing.dates import arabic_years, parse_date
 from parsing.meta import is_info_line, parse_info_lines
 from parsing.model import Region
 
@@ -162,6 +162,8 @@ _TOPIC_YEAR = re.compile(r"((?:19|20)\d\d)年度?(?:推进)?(?:法治政府|依�
 def report_year(title: str | None, text: str, publish: str | None) -> int | None:
     """The year reported on: the title's year, the year the text announces (现将…2023年…报告如下),
     the year that opens the body, the year tied to 法治政府建设; publish year - 1 as a last guess."""
+    title = arabic_years(title) if title else title
+    text = arabic_years(text[:3000])
     if title:
         years = _plain_years(title)
         if years:

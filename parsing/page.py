@@ -145,13 +145,13 @@ def _build(
         furniture.tail_lines,
     )
     body_start = _body_start(text)
-    opening = text[body_start : body_start + 3000]
+    opening = dates.arabic_years(text[body_start : body_start + 3000])
 
     named = issuer.title_issuer(simple_title)
     region = metadata.resolve_region(simple_title, named, text, furniture.meta, url)
     area_only = named is None and _area_only_title(simple_title)
     if named:
-        who, speaker = issuer.with_area(named, region.name), None
+        who, speaker = issuer.with_printed_area(issuer.with_area(named, region.name), opening), None
     else:
         who, speaker = issuer.body_issuer(opening, region.name, region.level, area_only, text[:body_start])
         named_elsewhere = region.name is None or not who or not who.startswith(("中共", region.name))

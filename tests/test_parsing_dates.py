@@ -1,4 +1,11 @@
-from parsing.dates import bare_date_line, labelled_date, parse_date, publish_date, signature_date
+from parsing.dates import (
+    arabic_years,
+    bare_date_line,
+    labelled_date,
+    parse_date,
+    publish_date,
+    signature_date,
+)
 
 
 def test_date_formats():
@@ -36,3 +43,10 @@ def test_trust_order():
     assert publish_date({}, {"written_date": "2024-01-30"}, None, ["时间:2024-02-05"], "") == "2024-02-05"
     assert publish_date({}, {"written_date": "2024-01-30"}, None, [], "") == "2024-01-30"
     assert publish_date({}, {}, None, [], "正文。\n2024年1月19日") == "2024-01-19"
+
+
+def test_arabic_years_keep_offsets():
+    text = "二〇二二年,现将二○二一年度报告如下;一二三四年不是年份"
+    converted = arabic_years(text)
+    assert converted == "2022年,现将2021年度报告如下;一二三四年不是年份"
+    assert len(converted) == len(text)

@@ -1,4 +1,4 @@
-from parsing.issuer import body_issuer, issuer_kind, title_issuer, with_area
+from parsing.issuer import body_issuer, issuer_kind, title_issuer, with_area, with_printed_area
 
 
 def test_title_issuers():
@@ -54,3 +54,22 @@ def test_government_named_by_level_only():
     )
     assert body_issuer("2023年,市政府坚持依法行政。", "上海市", "province", False)[0] == "上海市人民政府"
     assert body_issuer("2023年,县政府坚持依法行政。", "某市", "prefecture", False)[0] is None
+
+
+def test_subject_after_a_leading_sentence_or_a_bare_area():
+    # a short first sentence before 「一年来,」 still leaves the subject readable
+    text = "2022年是全面发力之年。一年来,某某区在区委领导下,持续推进依法行政。"
+    assert body_issuer(text, "某某区", "county", True)[0] == "某某区人民政府"
+    # 「某镇在县委县政府领导下」: the township itself, not 「某镇在县委县政府」
+    text = "2023年,某某镇在县委县政府领导下,把法治政府建设摆在突出位置。"
+    assert body_issuer(text, "某某镇", "township", True)[0] == "某某镇人民政府"
+    # a bureau named after 「在…领导下,」 and followed by a verb the old list missed
+    text = "2021年,在市委、市政府的领导下,某某市水利局紧扣年度目标,规范执法。"
+    assert body_issuer(text, "某某市", "prefecture", False)[0] == "某某市水利局"
+
+
+def test_title_name_gets_the_area_the_text_prints():
+    opening = "2022年,玉溪高新区管委会坚持依法办事。"
+    assert with_printed_area("高新区管委会", opening) == "玉溪高新区管委会"
+    assert with_printed_area("高新区管委会", "2022年,本区坚持依法办事。") == "高新区管委会"
+    assert with_printed_area("玉溪市司法局", "2022年,玉溪市司法局坚持依法办事。") == "玉溪市司法局"

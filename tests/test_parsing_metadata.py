@@ -61,3 +61,9 @@ def test_year_in_parentheses_and_publish_month_fallback():
     assert report_year("法治政府建设年度报告(2023年度)", "", None) == 2023
     assert report_year(None, "今年以来,我局持续推进依法行政。", "2024-03-01") == 2023
     assert report_year(None, "今年以来,我局持续推进依法行政。", "2024-12-10") == 2024
+
+
+def test_report_year_in_chinese_numerals():
+    text = "二〇二二年,某县坚持依法行政。现将二〇二二年度法治政府建设情况报告如下:"
+    assert report_year(None, text, None) == 2022
+    assert report_year("某县二〇二三年法治政府建设情况报告", "", None) == 2023
