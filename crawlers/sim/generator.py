@@ -14,7 +14,7 @@ from crawlers.sim.content import nearmiss
 from crawlers.sim.content.report import report_title, write_report
 from crawlers.sim.model import Doc, Issuer, Site
 from crawlers.sim.regions import TOWN_NAMES, Region, lookup, township
-from crawlers.sim.sites import SLOTS, Slot
+from crawlers.sim.sites import SLOTS, VARIANT_SLOTS, Slot
 
 DEPARTMENT_TYPES = (
     "司法局",
@@ -102,8 +102,8 @@ def _report_probability(year: int, issuer: Issuer) -> float:
     return p
 
 
-def build_site(config: SimConfig, index: int) -> Site:
-    slot = SLOTS[index]
+def build_site(config: SimConfig, index: int | Slot) -> Site:
+    slot = SLOTS[index] if isinstance(index, int) else index
     rng = random.Random(f"{config.seed}|site|{slot.key}")
     name, slug = rng.choice(slot.candidates)
     region = lookup(name)
@@ -276,4 +276,5 @@ def _near_misses(config: SimConfig, site: Site, owner: Issuer, year: int, docs: 
 
 
 def build_world(config: SimConfig) -> list[Site]:
-    return [build_site(config, i) for i in range(config.hosts)]
+    slots = SLOTS[: config.hosts] + (VARIANT_SLOTS if config.variants else ())
+    return [build_site(config, slot) for slot in slots]

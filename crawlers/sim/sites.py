@@ -162,3 +162,63 @@ SLOTS: tuple[Slot, ...] = (
         departments=3,
     ),
 )
+
+# Opt-in dialects (SimConfig.variants): layouts from portal_patterns.md the default slots do not serve,
+# kept out of the default world so its truth and figures stay fixed. They test whether the crawler
+# generalises to portals it was not written against.
+VARIANT_SLOTS: tuple[Slot, ...] = (
+    # Wuhan: list items written by <script> blocks (var url / title / FILENUM + document.writeln),
+    # pager arguments passed as variables, .shtml pages
+    Slot(
+        "trs-js",
+        "trs",
+        "wuhan",
+        "prefecture",
+        (("武汉市", "wuhan"), ("十堰市", "shiyan")),
+        "www.{slug}.gov.cn",
+        departments=4,
+    ),
+    # Zhejiang JCMS 'jpaas': an empty column shell filled from the api-gateway JSON; 32-hex article names
+    Slot(
+        "hanweb-jpaas",
+        "hanweb",
+        "jpaas",
+        "department",
+        (("杭州市", "hangzhou"), ("宁波市", "ningbo"), ("温州市", "wenzhou")),
+        "sfj.{slug}.gov.cn",
+        dept="司法局",
+        departments=3,
+    ),
+    # Guangdong NFCMS: content/post_{id}.html, index_N.html pages, nfw-cms attachments
+    Slot(
+        "nfcms-county",
+        "nfcms",
+        "county",
+        "county",
+        (("海珠区", "haizhu"), ("番禺区", "panyu"), ("龙岗区", "lg")),
+        "www.{slug}.gov.cn",
+        departments=3,
+    ),
+    # Kaipu/UCAP template whose column lists come from the common/search JSON API (GB18030 bytes
+    # behind a UTF-8 header, as one real list API sends them)
+    Slot(
+        "kaipu-county",
+        "kaipu",
+        "common-search",
+        "county",
+        (("五常市", "wuchang"), ("尚志市", "shangzhi")),
+        "www.{slug}.gov.cn",
+        departments=2,
+    ),
+    # home-grown: registry names the parent section; the column is name.shtml, name_2.shtml …; the
+    # pager is base64 inside div#pages decoded by window.atob; items in <dl>
+    Slot(
+        "generic-atob",
+        "generic",
+        "atob",
+        "county",
+        (("大理市", "dali"), ("楚雄市", "cxs"), ("个旧市", "gejiu")),
+        "www.{slug}.gov.cn",
+        departments=2,
+    ),
+)

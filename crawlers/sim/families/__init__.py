@@ -7,7 +7,31 @@ from crawlers.sim.model import Site
 
 
 def render(site: Site, seed: int) -> Rendered:
-    from crawlers.sim.families import generic, gkmlpt, hanweb, trs
+    from crawlers.sim.families import (
+        generic,
+        generic_atob,
+        gkmlpt,
+        hanweb,
+        hanweb_jpaas,
+        kaipu,
+        nfcms,
+        trs,
+        trs_js,
+    )
 
-    module = {"trs": trs, "hanweb": hanweb, "gkmlpt": gkmlpt, "generic": generic}[site.family]
+    # the opt-in dialects of sites.VARIANT_SLOTS have modules of their own
+    variants = {
+        ("trs", "wuhan"): trs_js,
+        ("hanweb", "jpaas"): hanweb_jpaas,
+        ("generic", "atob"): generic_atob,
+    }
+    families = {
+        "trs": trs,
+        "hanweb": hanweb,
+        "gkmlpt": gkmlpt,
+        "generic": generic,
+        "nfcms": nfcms,
+        "kaipu": kaipu,
+    }
+    module = variants.get((site.family, site.variant)) or families[site.family]
     return module.render(site, seed)
