@@ -156,7 +156,8 @@ def write_report(
     )
     chosen = {g for g in groups if rng.random() < (0.55 if issuer.kind != "department" else 0.7)}
     if year <= 2016:  # early reports were short and gave few figures
-        chosen = {g for g in chosen if rng.random() < 0.4}
+        # draw in the groups' fixed order: iterating the set would follow string hashing (PYTHONHASHSEED)
+        chosen = {g for g in groups if g in chosen and rng.random() < 0.4}
 
     paras: list[str] = []
     facts: list[dict] = []
