@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+from parsing.other_documents import OTHER_REPORT_BODY as _OTHER_REPORT_BODY
+from parsing.other_documents import OTHER_REPORT_TITLE as _OTHER_REPORT
+from parsing.other_documents import is_congress_work_report, is_template
+
 ANNUAL_REPORT = "annual_report"
 INTERPRETATION = "interpretation"
 PLAN = "plan"
@@ -22,10 +26,6 @@ _TOPIC = re.compile(r"法治政府|依法行政|法治建设|(?<![字型洁务�
 _BODY_TOPIC = re.compile(r"法治政府|依法行政|《政府建设实施纲要")
 _REPORT_WORD = re.compile(r"报告|总结|汇报|工作情况|建设情况|公布")
 _INTERPRETATION = re.compile(r"解读|图解|图说|一图(?:读懂|看懂|了解)|答记者问|问答")
-_OTHER_REPORT = re.compile(
-    r"信息公开[^,。]{0,8}(?:年度)?报告|政务公开[^,。]{0,8}报告|网站[^,。]{0,10}报表|履职报告|普法[^,。]{0,6}报告|"
-    r"统计公报|发展报告|蓝皮书|白皮书|第一责任人|述法|评估报告|自评报告|示范创建[^,。]{0,6}报告|整改[^,。]{0,8}报告|督察[^,。]{0,8}报告|质量分析"
-)
 _PLAN = re.compile(
     r"工作要点|要点|实施方案|工作方案|方案|规划|计划|纲要|实施意见|指导意见|工作安排|任务清单|责任清单"
 )
@@ -65,9 +65,6 @@ _HEADLINE_KIND = (
 _INTERPRET_BODY = re.compile(
     r"现(?:作|就)[^。]{0,12}解读|解读如下|(?:便于|方便|帮助)[^。]{0,10}(?:读懂|看懂)[^。]{0,10}报告|为便于理解|解读机关|起草背景|出台背景|制定背景"
 )
-_OTHER_REPORT_BODY = re.compile(
-    r"政府信息公开条例|政务公开年度|信息公开工作年度报告|政府网站[^。]{0,10}报表|普法责任制|述法(?:情况)?(?:报告)?如下"
-)
 _PLAN_BODY = re.compile(
     r"制定本(?:方案|工作要点|要点|规划|计划|意见|实施方案)|^目标:|\n目标:|\n措施:|现印发给你们"
     r"|(?:主要|重点)任务(?:如下|是):|总体要求是:|提出如下(?:工作)?(?:要点|意见|实施意见|安排)"
@@ -99,6 +96,10 @@ def classify(title: str | None, text: str) -> str:
         return OTHER
     body = text[:2500]
     opening = _body_opening(text, title)
+    if is_template(title, opening):
+        return OTHER
+    if is_congress_work_report(body):
+        return OTHER_REPORT
     if title:
         kind = _from_title(title, opening)
         # A title that only says 报告 (a site's generic <title>, a cut-off heading) does not

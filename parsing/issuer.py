@@ -89,7 +89,13 @@ _DEPARTMENT_CUES = {
     "应急管理局": ("应急管理", "安全生产"),
     "教育局": ("教育", "学校", "教师"),
 }
-_ABBREVIATIONS = {"市场监管局": "市场监督管理局", "人社局": "人力资源和社会保障局", "环保局": "环境保护局"}
+# Short forms of a body's name, written out as the body names itself (a 地区's 行署 is its 行政公署).
+_ABBREVIATIONS = {
+    "市场监管局": "市场监督管理局",
+    "人社局": "人力资源和社会保障局",
+    "环保局": "环境保护局",
+    "行署": "行政公署",
+}
 
 
 def issuer_kind(name: str | None, speaker: str | None = None) -> str | None:

@@ -53,7 +53,9 @@ _TOWNSHIP_NOT = frozenset(
     }
 )
 _FUNCTION_CHARS = re.compile(r"[以为把将对在和与及的是由按向从给被让使经于了各全本我该其]")
-_TOWNSHIP_LEAD = re.compile(r"^(?:.*?(?:现将|关于|年度?|在|对|由|和|与|及|的|是|将|、))")
+# Words before a township's name that are not part of it; 中共 opens the party committee's name
+# (「中共X乡委员会」).
+_TOWNSHIP_LEAD = re.compile(r"^(?:.*?(?:现将|关于|年度?|在|对|由|和|与|及|的|是|将|、|中共))")
 MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 
 
@@ -147,7 +149,11 @@ def _index() -> tuple[dict[str, list[tuple[str, list[Area], bool]]], dict[str, A
 
 # 「邵东县」 for today's 邵东市: a county-level stem before 县 is the area's name before it became a
 # city or district (the table only holds current names).
-_COUNTY_STEM_NEXT = re.compile(r"(?:19|20)\d\d|人民政府|政府|县委|区委|市委|县")
+# Likewise 「临安市人民政府」 for today's 临安区: a county-level city that became a district, named
+# as a body (市 before 人民政府/市委/a year), never 「临安市民」.
+_COUNTY_STEM_NEXT = re.compile(
+    r"(?:19|20)\d\d|人民政府|政府|县委|区委|市委|县|市(?=人民政府|政府|委|(?:19|20)\d\d|关于)"
+)
 
 
 def _is_cjk(ch: str) -> bool:

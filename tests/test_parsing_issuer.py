@@ -73,3 +73,9 @@ def test_title_name_gets_the_area_the_text_prints():
     assert with_printed_area("高新区管委会", opening) == "玉溪高新区管委会"
     assert with_printed_area("高新区管委会", "2022年,本区坚持依法办事。") == "高新区管委会"
     assert with_printed_area("玉溪市司法局", "2022年,玉溪市司法局坚持依法办事。") == "玉溪市司法局"
+
+
+def test_prefecture_administrative_office_written_out():
+    # A 地区 is governed by its 行政公署; reports call it 行署 for short.
+    assert with_area("地区行署", "阿克苏地区") == "阿克苏地区行政公署"
+    assert issuer_kind("阿克苏地区行政公署") == "government"

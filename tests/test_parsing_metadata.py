@@ -67,3 +67,9 @@ def test_report_year_in_chinese_numerals():
     text = "二〇二二年,某县坚持依法行政。现将二〇二二年度法治政府建设情况报告如下:"
     assert report_year(None, text, None) == 2022
     assert report_year("某县二〇二三年法治政府建设情况报告", "", None) == 2023
+
+
+def test_yearbook_titles():
+    assert title_parts(["首页 > 数据发布", "丽水市2022年度行政执法数据统计年报", "发布时间:2023-01-20"]) == [
+        "丽水市2022年度行政执法数据统计年报"
+    ]

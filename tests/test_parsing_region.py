@@ -84,3 +84,22 @@ def test_subject_after_the_leadership_clause_beats_the_city_it_names():
     )
     r = resolve_region(None, None, text, {}, None)
     assert (r.name, r.level, r.prefecture) == ("诸暨市", "county", "绍兴市")
+
+
+def test_former_county_level_city_named_as_a_body():
+    # 富阳市 became 富阳区 in 2014; its older reports print the former name.
+    found = region.find_areas("富阳市人民政府关于2013年度依法行政工作的报告")
+    assert found[0][2][0].name == "富阳区"
+    assert region.find_areas("富阳市委、市政府")[0][2][0].name == "富阳区"
+    # 市 after a stem that is not a body's name is not an area (「新城市民」).
+    assert not region.find_areas("推动新城市民服务中心建设")
+
+
+def test_party_committee_prefix_is_not_part_of_a_township_name():
+    names = [
+        name
+        for _, name, _ in region.townships(
+            "中共桃源乡委员会 桃源乡人民政府关于2022年度法治政府建设情况的报告"
+        )
+    ]
+    assert names and all(n == "桃源乡" for n in names)

@@ -1,0 +1,44 @@
+from parsing.classify import classify
+from parsing.other_documents import OTHER_REPORT_TITLE, is_congress_work_report, is_template
+
+_ANNOUNCING = "2022年,本局深入推进依法行政,现将2022年度法治政府建设情况报告如下:\n一、主要做法"
+
+
+def test_template_titles_and_placeholders():
+    assert is_template("XX市(单位)2022年度法治政府建设年度报告编写提纲", "")
+    assert is_template("××局2022年法治政府建设情况报告", "")
+    assert is_template(None, "2022年,××(单位名称)在××领导下,……现将有关情况报告如下:")
+    assert not is_template("芦溪县2022年度法治政府建设情况报告", _ANNOUNCING)
+    # Latin letters around XX are a code or a word, not a placeholder.
+    assert not is_template("关于XXL项目的报告", "")
+
+
+def test_template_is_not_an_annual_report():
+    title = "××县(单位)2022年度法治政府建设年度报告(参考模板)"
+    text = title + "\n2022年,××(单位名称)……(概述全年工作)。现将有关情况报告如下:\n一、主要举措和成效"
+    assert classify(title, text) == "other"
+    assert classify(None, "附件\n" + text.split("\n", 1)[1]) == "other"
+
+
+def test_government_work_report_to_the_congress():
+    text = (
+        "——2023年1月5日在江宁区第三届人民代表大会第二次会议上\n各位代表:\n"
+        "现在,我代表区人民政府向大会报告工作,请予审议。\n一、2022年工作回顾\n"
+        "(四)坚持依法行政,法治政府建设取得新进展。2022年,全区推进行政执法三项制度。"
+    )
+    assert is_congress_work_report(text)
+    assert classify(None, text) == "other_report"
+    # A report to a 人大常委会 on 法治政府建设 does not address 各位代表 and report to 大会.
+    assert not is_congress_work_report(_ANNOUNCING)
+
+
+def test_reports_about_the_subject_by_others_are_other_reports():
+    for title in (
+        "关于全县法治政府建设工作情况的调研报告",
+        "市人大常委会执法检查组关于依法行政情况的检查报告",
+        "关于检查法治政府建设情况的视察报告",
+        "黄山市2022年度行政执法数据统计年报",
+    ):
+        assert OTHER_REPORT_TITLE.search(title), title
+        assert classify(title, title + "\n" + _ANNOUNCING) == "other_report", title
+    assert not OTHER_REPORT_TITLE.search("黄山市2022年度法治政府建设年度报告")
