@@ -10,7 +10,8 @@ What happens to one fetch, in order (each step its own module):
   slot     -> per-host connection cap and start spacing (politeness.py)
   send     -> one request, body read under size caps (exchange.py, compression.py)
   retry    -> connection errors, timeouts, 408/429/5xx, with backoff and Retry-After (retry.py)
-  redirect -> followed by hand, only to the source's hosts, loops refused (here)
+  redirect -> HTTP redirects and page refreshes (refresh.py) followed by hand, only to the source's
+              hosts, loops refused (here)
   validate -> 304 -> NOT_MODIFIED with the archived body; challenge page -> BLOCKED (challenge.py)
   decode   -> text for HTML/XML/JSON/text (decoding.py)
   record   -> WARC + index (archive.py), per-host counters (stats.py)
@@ -36,6 +37,7 @@ from crawlers.decoding import decode_body, is_text_type
 from crawlers.exchange import Exchange, exchange_once
 from crawlers.model import FetchResult, Outcome, Politeness, Source
 from crawlers.politeness import Limiter, host_of
+from crawlers.refresh import might_move, refresh_target
 from crawlers.registry import allowed_hosts
 from crawlers.retry import wait_before_retry
 from crawlers.robots import RobotsCache
@@ -232,13 +234,19 @@ class Fetcher:
             headers = {**extra_headers, **conditional}
             exchange = await self._send_with_retries(method, current, body, headers, politeness, result)
             result.final_url, result.status, result.headers = current, exchange.status, exchange.headers
-            if exchange.error is not None or exchange.status not in _REDIRECT_STATUSES:
+            if exchange.error is not None:
                 break
-            location = exchange.headers.get("location")
-            if not location:
+            target, refreshed = _moved_to(exchange, current)
+            if target is None:
                 break
-            target = urljoin(current, location.strip())
             target_host = (urlsplit(target).hostname or "").lower()
+            if refreshed and not (
+                _is_http_url(target)
+                and (allowed is None or host_allowed(target_host, allowed))
+                and ("GET", target, self._cookie_state()) not in seen
+                and hop < MAX_REDIRECTS
+            ):
+                break  # a refresh we will not follow leaves the page itself as the answer
             if not _is_http_url(target):
                 result.reason = f"redirect to a non-http(s) URL {target!r}"
                 await self._finish(result, exchange, asked, give_up=True)
@@ -247,7 +255,7 @@ class Fetcher:
                 result.reason = f"redirect to off-site host {target_host} ({target})"
                 await self._finish(result, exchange, asked, give_up=True)
                 return result
-            if exchange.status == 303 or (exchange.status in (301, 302) and method == "POST"):
+            if refreshed or exchange.status == 303 or (exchange.status in (301, 302) and method == "POST"):
                 method, body = "GET", None  # what browsers do; 307/308 keep the method and body
                 extra_headers = {k: v for k, v in extra_headers.items() if k.lower() != "content-type"}
             # coming back to a URL is a loop only if nothing changed: a redirect to the same URL that
@@ -372,6 +380,20 @@ class Fetcher:
         await self._record(result, exchange, asked)
         result.body, result.text, result.encoding = archived.body, archived.text, archived.encoding
         result.headers = {**archived.headers, **(exchange.headers if exchange else {})}
+
+
+def _moved_to(exchange: Exchange, current: str) -> tuple[str | None, bool]:
+    """Where the response sends the client: (target, by a page refresh rather than HTTP)."""
+    if exchange.status in _REDIRECT_STATUSES:
+        location = exchange.headers.get("location")
+        return (urljoin(current, location.strip()) if location else None), False
+    content_type = exchange.headers.get("content-type") or ""
+    if exchange.status != 200 or "html" not in content_type.lower() or not might_move(exchange.body):
+        return None, False
+    text, _ = decode_body(exchange.body, content_type)
+    if detect_challenge(exchange.status, exchange.headers, text):
+        return None, False  # a wall's script redirect leads back to the wall; _judge records it
+    return refresh_target(text, current), True
 
 
 def _judge(result: FetchResult, exchange: Exchange, *, give_up: bool, blocked: bool) -> None:

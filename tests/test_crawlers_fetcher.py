@@ -453,3 +453,31 @@ def test_untrusted_certificate_fails_at_once_unless_verification_is_off(self_sig
         accepted = run(go(verify=False))
     assert refused.outcome is Outcome.FAILED and "certificate" in refused.reason and refused.attempts == 1
     assert accepted.outcome is Outcome.OK and accepted.text == "<p>over tls</p>"
+
+
+def test_page_refreshes_are_followed_on_site_only_and_never_loop():
+    with LoopbackServer("127.0.0.8") as home, LoopbackServer("127.0.0.9") as away:
+        for srv in (home, away):
+            srv.route("/robots.txt", Reply(404))
+        html = [("Content-Type", "text/html; charset=utf-8")]
+
+        def refresh(to: str) -> Reply:
+            return Reply(body=f'<meta http-equiv="refresh" content="0;url={to}">'.encode(), headers=html)
+
+        home.route("/col/", refresh("index_list.html"))
+        home.route("/col/index_list.html", Reply(body="<p>报告列表</p>".encode(), headers=html))
+        home.route("/stub", Reply(body=b'<script>top.location.href="/col/"</script>', headers=html))
+        home.route("/leave", refresh(away.url("/x")))
+        home.route("/ping", refresh("/pong"))
+        home.route("/pong", refresh("/ping"))
+        source = source_for(home)
+        urls = [home.url(p) for p in ("/col/", "/stub", "/leave", "/ping")]
+        (column, stub, left, looped), _ = run(fetch_all(urls, source=source))
+        assert away.hits("/x") == []
+        assert len(home.hits("/ping")) == 1 and len(home.hits("/pong")) == 1
+    assert column.outcome is Outcome.OK and column.final_url == home.url("/col/index_list.html")
+    assert column.text == "<p>报告列表</p>"
+    assert stub.final_url == home.url("/col/index_list.html")  # two moves, one script and one meta
+    # a move that is not followed leaves the page itself as the answer, not a failure
+    assert left.outcome is Outcome.OK and left.final_url == home.url("/leave")
+    assert looped.outcome is Outcome.OK and looped.final_url == home.url("/pong")
