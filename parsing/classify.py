@@ -9,7 +9,9 @@ import re
 
 from parsing.other_documents import OTHER_REPORT_BODY as _OTHER_REPORT_BODY
 from parsing.other_documents import OTHER_REPORT_TITLE as _OTHER_REPORT
-from parsing.other_documents import is_congress_work_report, is_template
+from parsing.other_documents import is_congress_work_report, is_listing, is_template, not_annual_report
+from parsing.text_lines import ANNOUNCES as _ANNOUNCES
+from parsing.text_lines import is_body_line
 
 ANNUAL_REPORT = "annual_report"
 INTERPRETATION = "interpretation"
@@ -77,7 +79,6 @@ _ISSUES_PLAN = re.compile(
     r"关于印发[^。]{0,40}(?:要点|方案|规划|计划|安排)|《[^》]{2,60}(?:要点|方案|规划|计划|安排|纲要)[^》]{0,20}》[^。]{0,40}"
     r"现?印发给你们"
 )
-_ANNOUNCES = re.compile(r"(?:报告|汇报|总结|公布|公开|通报)如下|报告于后|报告如下")
 # What the opening announces: 「现将我局2023年法治政府建设情况报告如下」. A 通报 of results, or a
 # report on an assessment, an inspection's rectification or a self-evaluation, is not the annual report.
 _ANNOUNCED = re.compile(r"现将([^。]{0,40}?)(报告|汇报|总结|公布|通报)如下")
@@ -91,11 +92,22 @@ _OPENS_WITH_YEAR = re.compile(
 )
 
 
+__all__ = ["classify", "is_body_line", "title_residue"]
+
+
 def classify(title: str | None, text: str) -> str:
-    if _is_listing(text):
+    if is_listing(text):
         return OTHER
-    body = text[:2500]
     opening = _body_opening(text, title)
+    kind = _classify(title, text, opening)
+    if kind == ANNUAL_REPORT:
+        # Checks on a page that reads as the report: is the body reporting a government's year?
+        return not_annual_report(title, opening) or kind
+    return kind
+
+
+def _classify(title: str | None, text: str, opening: str) -> str:
+    body = text[:2500]
     if is_template(title, opening):
         return OTHER
     if is_congress_work_report(body):
@@ -128,32 +140,12 @@ def _body_opening(text: str, title: str | None) -> str:
     return text[:2500]
 
 
-def is_body_line(line: str) -> bool:
-    """A line of running text rather than title, date or info-block furniture."""
-    line = line.strip()
-    return (
-        len(line) >= 60 or "。" in line or ("," in line and len(line) >= 25) or bool(_ANNOUNCES.search(line))
-    )
-
-
 _NEXT_YEAR_PLAN = re.compile(
     r"(?<=总结|报告|情况)(?:及|和|暨|与)(?:19|20)\d\d年度?[^年]{0,12}(?:计划|打算|安排|要点|思路)$"
 )
 
 
 _ABOUT_REPORT = re.compile(r"(?:报告|总结)的(审议意见|意见|决议|决定|批复|通知|通报|公告|公示|函|评议)$")
-# A column page: entries of a title followed by its date, one a line, and no running text.
-_LIST_ENTRY = re.compile(
-    r"(?:报告|总结|通知|方案|要点|解读|意见|计划)\)?\s*[\[(]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[\])]?$"
-)
-
-
-def _is_listing(text: str) -> bool:
-    lines = [x.strip() for x in text[:3000].split("\n") if x.strip()]
-    entries = sum(1 for x in lines[:40] if len(x) <= 80 and _LIST_ENTRY.search(x))
-    return entries >= 3 and not any(is_body_line(x) and not _LIST_ENTRY.search(x) for x in lines[:40])
-
-
 # An annual report's title is its body or area, the year, the subject and the report word, with a
 # small set of fillers; whatever is left over says the document is something else.
 _TITLE_FILLER = re.compile(
@@ -217,7 +209,8 @@ def _from_title(title: str, opening: str) -> str | None:
     topic = bool(_TOPIC.search(t))
     report = bool(_REPORT_WORD.search(t))
     # 「2022年…工作总结及2023年工作计划」: the plan for the next year rides on the review.
-    reviewed = _NEXT_YEAR_PLAN.sub("", t)
+    # A cited 《…纲要》《…实施方案》 is what the year carried out, not a plan word of this title.
+    reviewed = _NEXT_YEAR_PLAN.sub("", re.sub(r"《[^》]*》", "", t))
     if topic and report and not re.search(r"要点|方案|规划|计划|纲要", reviewed.split("情况")[0]):
         if _NEWS_BODY.search(opening[:200]) or _NEWS_OPENING.match(opening) or _NEWS_EVENT.search(t):
             return NEWS

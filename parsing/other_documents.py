@@ -6,7 +6,10 @@ classifier's control flow growing with it."""
 
 from __future__ import annotations
 
+import itertools
 import re
+
+from parsing.text_lines import is_body_line
 
 # Titles of a different report: 政府信息公开/政务公开 yearly reports, 普法 and 述法 reports, statistics,
 # white papers, evaluations, inspection and rectification reports, a 人大's or 政协's investigation.
@@ -45,3 +48,76 @@ def is_congress_work_report(page_head: str) -> bool:
     """`page_head`: the top of the page, salutation line included."""
     head = page_head[:1000]
     return bool(_CONGRESS_ADDRESS.search(head) and _REPORTS_TO_CONGRESS.search(head))
+
+
+# A column page: entries of a title and its date, and no running text. The date sits at the end of
+# the entry's line, or on a line of its own under it (how list items render as text).
+_LIST_ENTRY = re.compile(
+    r"(?:报告|总结|通知|方案|要点|解读|意见|计划)\)?\s*[\[(]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[\])]?$"
+)
+_ENTRY_TITLE = re.compile(r"(?:报告|总结|通知|方案|要点|解读|意见|计划|公告|通报)\)?$")
+_BARE_DATE = re.compile(r"^[\[(]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[\])]?$")
+
+
+def is_listing(text: str) -> bool:
+    lines = [x.strip() for x in text[:3000].split("\n") if x.strip()][:40]
+    entries = sum(1 for x in lines if len(x) <= 80 and _LIST_ENTRY.search(x))
+    entries += sum(
+        1
+        for x, nxt in itertools.pairwise(lines)
+        if len(x) <= 80 and _ENTRY_TITLE.search(x) and _BARE_DATE.match(nxt)
+    )
+    return entries >= 3 and not any(is_body_line(x) and not _LIST_ENTRY.search(x) for x in lines)
+
+
+# Bodies outside the administration that write 法治建设 reports of their own: courts and
+# procuratorates (本院/我院), state-owned enterprises (依法治企), schools (依法治校), hospitals.
+_NON_ADMIN = (
+    r"(?:人民法院|法院|人民检察院|检察院|集团(?:有限)?公司|有限(?:责任)?公司|股份公司|集团|公司"
+    r"|大学|学院|学校|医院)"
+)
+_NON_ADMIN_TITLE = re.compile(r"^[^\d关]{2,40}?" + _NON_ADMIN + r"(?=关于|(?:19|20)\d\d|年度|法治|依法)")
+_NON_ADMIN_SUBJECT = re.compile(
+    r"^[\s?]*(?:(?:19|20)\d\d年(?:度|以来)?|一年来|今年以来)[,:]?\s*"
+    # The name is the clause's subject: no government body inside it, a verb of conduct after it.
+    r"(?:本院|我院|我公司|本公司|我校|本校|(?:(?!政府|局|委|在)[\u4e00-\u9fff]){0,20}?"
+    + _NON_ADMIN
+    + r"(?=在|坚持|以|认真|深入|全面|紧紧|始终|围绕|扎实|聚焦|持续|按照|严格|不断|积极|全年))"
+    r"|现将(?:本院|我院|本公司|我公司|集团公司|我校|学校)"
+)
+
+
+def _non_admin_body(title: str | None, opening: str) -> bool:
+    if title and _NON_ADMIN_TITLE.match(re.sub(r"\s+", "", title)):
+        return True
+    return bool(
+        _NON_ADMIN_SUBJECT.search(opening[:1500])
+        if "现将" in opening[:1500]
+        else _NON_ADMIN_SUBJECT.match(opening)
+    )
+
+
+# 「现将2023年工作总结如下」 with the subject nowhere before it: a body's general summary of its year,
+# in which 法治政府建设 is one item among others.
+_GENERAL_WORK = re.compile(
+    r"现将(?:我局|本局|我委|本委|我办|本单位|我单位|全局)?(?:(?:19|20)\d\d年度?|一年来|全年)的?(?:主要)?工作"
+    r"(?:开展)?(?:情况)?(?:和(?:19|20)\d\d年工作(?:计划|打算|思路))?(?:报告|汇报|总结)如下"
+)
+_SUBJECT = re.compile(r"法治政府|依法行政|法治建设")
+# A title or opening covering several years (2021—2025年, “十三五”时期): a review of a period.
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-—–~至到]\s?(?:(?:19|20)\d\d)?年|十[二三四五]五")
+_SINGLE_YEAR = re.compile(r"(?<![\d\-—–~至到])(?:19|20)\d\d年(?!\s?[-—–~至到])")
+
+
+def not_annual_report(title: str | None, opening: str) -> str | None:
+    """`other_report` when a page that reads as an annual report is not one body's report on its
+    year of 法治政府建设: a court's or an enterprise's, a period's review, a general year-end summary."""
+    if _non_admin_body(title, opening):
+        return "other_report"
+    plain_title = re.sub(r"《[^》]*》", "", title or "")
+    if _YEAR_RANGE.search(plain_title) and not _SINGLE_YEAR.search(_YEAR_RANGE.sub("", plain_title)):
+        return "other_report"
+    general = _GENERAL_WORK.search(opening[:1500])
+    if general and not _SUBJECT.search(plain_title) and not _SUBJECT.search(opening[: general.start()]):
+        return "other_report"
+    return None

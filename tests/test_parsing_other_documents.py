@@ -1,5 +1,11 @@
 from parsing.classify import classify
-from parsing.other_documents import OTHER_REPORT_TITLE, is_congress_work_report, is_template
+from parsing.other_documents import (
+    OTHER_REPORT_TITLE,
+    is_congress_work_report,
+    is_listing,
+    is_template,
+    not_annual_report,
+)
 
 _ANNOUNCING = "2022年,本局深入推进依法行政,现将2022年度法治政府建设情况报告如下:\n一、主要做法"
 
@@ -42,3 +48,50 @@ def test_reports_about_the_subject_by_others_are_other_reports():
         assert OTHER_REPORT_TITLE.search(title), title
         assert classify(title, title + "\n" + _ANNOUNCING) == "other_report", title
     assert not OTHER_REPORT_TITLE.search("黄山市2022年度法治政府建设年度报告")
+
+
+def test_list_page_with_dates_under_the_titles():
+    page = (
+        "依法行政\n桐庐县2022年度法治政府建设情况报告\n2023-03-21\n桐庐县2021年度法治政府建设情况报告\n2022-03-18\n"
+        "关于印发2023年依法行政工作要点的通知\n2023-02-10\n上一页 1 2 下一页"
+    )
+    assert is_listing(page)
+    assert classify("桐庐县2022年度法治政府建设情况报告", page) == "other"
+    # A report's own title over its date line is not a list.
+    report = "桐庐县2022年度法治政府建设情况报告\n2023-03-21\n" + _ANNOUNCING
+    assert not is_listing(report)
+
+
+def test_reports_of_courts_enterprises_and_schools():
+    opening = (
+        "2022年,本院在县委的坚强领导下,依法履行审判职能,助力法治政府建设。"
+        "现将本院2022年法治建设工作情况报告如下:"
+    )
+    assert not_annual_report(None, opening) == "other_report"
+    assert classify(None, opening) == "other_report"
+    assert (
+        classify("关于2022年度法治建设工作情况的报告", "关于2022年度法治建设工作情况的报告\n" + opening)
+        == "other_report"
+    )
+    assert not_annual_report("临海市人民检察院2022年度法治建设工作报告", "") == "other_report"
+    soe = "2022年,交通集团坚持依法治企,健全合规管理体系,推进法治建设。现将有关情况报告如下:"
+    assert classify("2022年度法治建设工作报告", "2022年度法治建设工作报告\n" + soe) == "other_report"
+    # A government that builds a hospital is still the government reporting.
+    gov = "2022年,县政府围绕建设区域医疗中心医院,扎实推进法治政府建设。现将有关情况报告如下:"
+    assert not_annual_report(None, gov) is None
+    assert classify(None, gov) == "annual_report"
+
+
+def test_general_year_end_summary_and_period_reviews():
+    summary = (
+        "2022年,县民政局在县委、县政府的领导下,各项工作取得新进展。"
+        "现将2022年工作总结如下:\n一、推进法治政府建设\n"
+    )
+    assert classify(None, summary) == "other_report"
+    # The subject named before the announcement: the year's 法治政府建设 is what is summed up.
+    own = "2022年,县民政局扎实推进法治政府建设,依法行政水平不断提高。现将2022年工作总结如下:\n一、加强领导"
+    assert classify(None, own) == "annual_report"
+    title = "关于2016—2020年法治政府建设情况的报告"
+    assert classify(title, title + "\n五年来,县政府坚持依法行政。现将有关情况报告如下:") == "other_report"
+    title = "关于2020年度贯彻落实《法治政府建设实施纲要(2015—2020年)》情况的报告"
+    assert classify(title, title + "\n" + _ANNOUNCING) == "annual_report"
