@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from crawlers.adapters.listapi import find_list_apis
 from crawlers.adapters.trs import parse_pager
 from crawlers.model import Column, Politeness, Source
 
@@ -16,11 +17,15 @@ _GKMLPT = re.compile(r"""window\._CONFIG\s*=\s*\{[^<]*?\bSID['"]?\s*:""", re.S)
 def recognise(url: str, html: str) -> str:
     """trs | hanweb | gkmlpt | generic.
 
-    NFCMS lists (content/post_{id}.html links) and every other template are read by generic."""
+    JCMS column shells filled from the jpaas API gateway are Hanweb. NFCMS lists (content/post_{id}.html
+    links), shells filled from other list APIs (common/search) and every other template are read by
+    generic."""
     if _GKMLPT.search(html) or "/gkmlpt/" in urlsplit(url).path:
         return "gkmlpt"
     if _HANWEB_STORE.search(html) or (_HANWEB_PATH.search(url) and "dataproxy.jsp" in html):
         return "hanweb"
+    if any("/jpaas-publish-server/" in api.url for api in find_list_apis(html, url)):
+        return "hanweb"  # JCMS column shells filled from the API gateway
     if parse_pager(html) is not None:
         return "trs"
     return "generic"

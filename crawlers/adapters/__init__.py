@@ -17,6 +17,9 @@ ADAPTERS: dict[str, Adapter] = {
     "generic": generic.discover,
     "auto": auto.discover,  # recognise the family from the column page (registry rows of unknown CMS)
 }
+# Vendors whose portals have no adapter of their own (their lists are read by `generic`, their pages
+# may also be gkmlpt or Hanweb): a registry row naming one is recognised from the page.
+ALIASES = {"nfcms": "auto", "kaipu": "auto", "ucap": "auto", "lonsun": "auto"}
 
 
 def adapter_name(column: Column, source: Source) -> str:
@@ -26,11 +29,12 @@ def adapter_name(column: Column, source: Source) -> str:
 
 def adapter_for(column: Column, source: Source) -> Adapter:
     name = adapter_name(column, source)
+    key = name.strip().lower()
     try:
-        return ADAPTERS[name]
+        return ADAPTERS[ALIASES.get(key, key)]
     except KeyError:
-        known = ", ".join(sorted(ADAPTERS))
+        known = ", ".join(sorted([*ADAPTERS, *ALIASES]))
         raise KeyError(f"source {source.id!r}: unknown adapter {name!r} (known: {known})") from None
 
 
-__all__ = ["ADAPTERS", "Adapter", "DiscoveryError", "FetcherLike", "adapter_for", "adapter_name"]
+__all__ = ["ADAPTERS", "ALIASES", "Adapter", "DiscoveryError", "FetcherLike", "adapter_for", "adapter_name"]

@@ -11,7 +11,9 @@ from collections import deque
 from collections.abc import AsyncIterator
 from urllib.parse import parse_qsl, urlsplit
 
+from crawlers.adapters import listapi
 from crawlers.adapters.base import DiscoveryError, FetcherLike, get_page, page_is_stale
+from crawlers.adapters.encoded import decoded_fragments
 from crawlers.adapters.links import Anchor, anchors, canonical_url, directory_of
 from crawlers.adapters.text import date_from_url, find_date, guess_report_year, looks_like_report
 from crawlers.model import Candidate, Column, Source
@@ -27,8 +29,16 @@ _PAGE_PARAMS = ("page", "pageNum", "pageNo", "pageIndex", "cur_page", "p", "pn")
 
 
 def is_listing(url: str) -> bool:
-    """A folder or index-like page: a list to walk rather than an article to fetch."""
-    return bool(_LIST_PATH.search(urlsplit(url).path))
+    """A folder or index-like page: a list to walk rather than an article to fetch.
+
+    Besides index/list names, a page named after its own folder is the folder's list
+    (/zfxxgk/fzzfjsndbg/fzzfjsndbg.shtml, gfxwj/gfxwj_2.shtml): articles carry ids or dates."""
+    path = urlsplit(url).path
+    if _LIST_PATH.search(path):
+        return True
+    folder, _, name = path.rpartition("/")
+    stem = re.sub(r"_\d+$", "", name.split(".", 1)[0])
+    return bool(stem) and not stem.isdigit() and stem == folder.rpartition("/")[2]
 
 
 def _page_number(url: str) -> int | None:
@@ -67,6 +77,7 @@ async def discover(
     queue: deque[tuple[str, int]] = deque([(column.url, 0)])
     visited: set[str] = set()
     yielded: set[str] = set()
+    apis_walked: set[str] = set()
     pages = 0
     while queue and pages < MAX_PAGES:
         url, depth = queue.popleft()
@@ -81,7 +92,22 @@ async def discover(
             continue  # a dead section or page link deeper down is not the column's failure
         pages += 1
         page_url = page.final_url or url
-        links = [a for a in anchors(page.text or "", page_url) if (urlsplit(a.url).hostname or "") in hosts]
+        html = page.text or ""
+        # pagers some sites ship base64-encoded for a script to decode count as the page's links
+        fragments = [a for f in decoded_fragments(html) for a in anchors(f, page_url)]
+        links = [a for a in anchors(html, page_url) + fragments if (urlsplit(a.url).hostname or "") in hosts]
+        for api in listapi.find_list_apis(html, page_url):
+            # an empty list shell: its script fetches the items from a JSON API
+            if api.url in apis_walked or (urlsplit(api.url).hostname or "") not in hosts:
+                continue
+            apis_walked.add(api.url)
+            try:
+                async for candidate in listapi.walk(api, column, source, fetcher, years, page_url):
+                    if canonical_url(candidate.url) not in yielded:
+                        yielded.add(canonical_url(candidate.url))
+                        yield candidate
+            except DiscoveryError:
+                continue  # the page's own links are still read
         dated = []
         for a in links:
             if is_listing(a.url):

@@ -14,6 +14,7 @@ from datetime import date
 from html import unescape
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
+from crawlers.adapters import listapi
 from crawlers.adapters.base import MAX_LIST_PAGES, DiscoveryError, FetcherLike, get_page, page_is_stale
 from crawlers.adapters.links import anchors, canonical_url
 from crawlers.adapters.text import date_from_url, find_date, guess_report_year, looks_like_report
@@ -187,7 +188,14 @@ async def discover(
     html = first.text or ""
     store = parse_datastore(html, _first(_COLUMN_ID, page_url))
     if store is None:
-        raise DiscoveryError(f"{page_url}: no <datastore> on a Hanweb column page")
+        # newer JCMS (Zhejiang 'jpaas') serves an empty column shell filled from its API gateway
+        apis = listapi.find_list_apis(html, page_url)
+        if not apis:
+            raise DiscoveryError(f"{page_url}: no <datastore> and no list API on a Hanweb column page")
+        for api in apis:
+            async for candidate in listapi.walk(api, column, source, fetcher, years, page_url):
+                yield candidate
+        return
     per_page = int(_first(_PER_PAGE, html) or _DEFAULT_PER_PAGE)
     total = store.total
     followups = _Followups(fetcher, source, page_url, html, store.nextgroup, per_page)

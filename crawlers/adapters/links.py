@@ -11,7 +11,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from crawlers.adapters.text import normalise
 
 # Containers that hold one list item; their text carries the item's date.
-_ITEM_TAGS = {"li", "tr", "dd", "p", "article"}
+# (<dl><dt><a>title</a></dt><dd>date</dd></dl> items: the dl is the item, the date in its dd.)
+_ITEM_TAGS = {"li", "tr", "dd", "p", "article", "dl"}
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 
 
