@@ -18,6 +18,13 @@ a single table of links, GBK bytes, a /gate/big5/ 繁体 gateway). Regions are r
 (crawlers/sim/regions.py); report texts are written by crawlers/sim/content/ and carry metric
 sentences whose facts follow gold_format.md conventions.
 
+Opt-in dialects (SimConfig(variants=True), `fazhi sim --variants`), appended after the default
+portals and absent from the default world: TRS lists written by <script> blocks (Wuhan), a Hanweb
+jpaas column shell filled from its JSON API gateway, a Guangdong NFCMS portal (index_N pages,
+nfw-cms attachments), a Kaipu/UCAP portal listing through common/search JSON in GB18030 behind a
+UTF-8 header, and a home-grown portal with a base64 pager whose registry entry names the parent
+section. bench/crawl_variants.py crawls them.
+
 Truth entry (JSON-friendly dict):
     url, host, source_id, kind (report | near_miss | list | attachment), report_year,
     recoverable (False only when a permanent fault makes the page unfetchable for good),

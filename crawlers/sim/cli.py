@@ -1,6 +1,7 @@
 """`fazhi sim`: serve the imitation portals until SIGINT/SIGTERM.
 
     fazhi sim --sources-out sim_sources.toml --truth sim_truth.jsonl [--faults default|none] [--seed N]
+              [--variants]   # also the five opt-in dialect portals (crawlers/sim/sites.py VARIANT_SLOTS)
 
 Writes the registry (crawlers.registry format) and the truth (JSON Lines, one object per generated
 page), then prints `ready` on stdout once every portal listens.
@@ -39,11 +40,23 @@ from crawlers.sim.portals import SimPortals
 @click.option(
     "--port", type=int, default=0, show_default=True, help="One port for every host (0: ephemeral each)."
 )
-@click.option("--hosts", type=click.IntRange(1, 14), default=14, show_default=True, help="How many portals.")
+@click.option(
+    "--hosts",
+    type=click.IntRange(0, 14),
+    default=14,
+    show_default=True,
+    help="How many default portals (0 only with --variants).",
+)
 @click.option("--first-year", type=int, default=2015, show_default=True)
 @click.option("--last-year", type=int, default=2025, show_default=True)
 @click.option(
     "--scale", type=float, default=1.0, show_default=True, help="Multiplies departments per portal."
+)
+@click.option(
+    "--variants/--no-variants",
+    default=False,
+    show_default=True,
+    help="Also serve the opt-in dialect portals the adapters were not written against.",
 )
 def sim(
     sources_out: Path,
@@ -55,13 +68,23 @@ def sim(
     first_year: int,
     last_year: int,
     scale: float,
+    variants: bool,
 ) -> None:
     """Serve imitation government portals on loopback until interrupted."""
     if last_year < first_year:
         raise click.BadParameter("--last-year is before --first-year")
-    config = SimConfig(
-        seed=seed, hosts=hosts, years=range(first_year, last_year + 1), faults=faults, port=port, scale=scale
-    )
+    try:
+        config = SimConfig(
+            seed=seed,
+            hosts=hosts,
+            years=range(first_year, last_year + 1),
+            faults=faults,
+            port=port,
+            scale=scale,
+            variants=variants,
+        )
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
     stop = threading.Event()
     # Installed before the portals start so a signal during start-up still ends the run cleanly;
     # restored afterwards so an embedding process (tests) keeps its own handlers.
