@@ -9,7 +9,13 @@ import re
 
 from parsing.other_documents import OTHER_REPORT_BODY as _OTHER_REPORT_BODY
 from parsing.other_documents import OTHER_REPORT_TITLE as _OTHER_REPORT
-from parsing.other_documents import is_congress_work_report, is_listing, is_template, not_annual_report
+from parsing.other_documents import (
+    announces_other_report,
+    is_congress_work_report,
+    is_listing,
+    is_template,
+    not_annual_report,
+)
 from parsing.text_lines import ANNOUNCES as _ANNOUNCES
 from parsing.text_lines import is_body_line
 
@@ -82,7 +88,6 @@ _ISSUES_PLAN = re.compile(
 # What the opening announces: 「现将我局2023年法治政府建设情况报告如下」. A 通报 of results, or a
 # report on an assessment, an inspection's rectification or a self-evaluation, is not the annual report.
 _ANNOUNCED = re.compile(r"现将([^。]{0,40}?)(报告|汇报|总结|公布|通报)如下")
-_ANNOUNCED_OTHER = re.compile(r"评估|自评|自查|整改|督察|考核|抽查|评查|述法|履职")
 # The annual report as a thing the text talks about (公开了…年度报告, 年度报告公开工作) rather than
 # the report speaking; titles of cited documents in 《》 do not count.
 _REPORT_MENTION = re.compile(r"年度报告|情况的?报告|(?<!政府)工作报告")
@@ -283,11 +288,7 @@ def _from_body(opening: str, body: str) -> str:
     announced = _ANNOUNCED.search(opening[:1500])
     if announced and announced.group(2) == "通报":
         return NOTICE
-    subject = announced.group(1) if announced else ""
-    # 「现将2023年法治政府建设和督察整改情况报告如下」 still reports the year's 法治政府建设.
-    if _ANNOUNCED_OTHER.search(subject) and not re.search(
-        r"法治政府建设(?:工作)?(?:情况|工作|和|及)", subject
-    ):
+    if announces_other_report(opening):
         return OTHER_REPORT
     # Only the first paragraph: further down, a report tells how it was itself reviewed.
     first_paragraph = re.sub(r"《[^》]*》", "", head[:300].split("\n")[0])

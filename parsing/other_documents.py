@@ -109,10 +109,24 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-—–~至到]\s?(?:(?:19|20)\d\d)?
 _SINGLE_YEAR = re.compile(r"(?<![\d\-—–~至到])(?:19|20)\d\d年(?!\s?[-—–~至到])")
 
 
+# What the opening announces (「现将自查情况报告如下」): a report on an assessment, an inspection's
+# rectification or a self-evaluation is not the annual report, unless it still names the year's
+# 法治政府建设 (「现将2023年法治政府建设和督察整改情况报告如下」).
+_ANNOUNCED = re.compile(r"现将([^。]{0,40}?)(?:报告|汇报|总结)如下")
+_ANNOUNCED_OTHER = re.compile(r"评估|自评|自查|整改|督察|考核|抽查|评查|述法|履职")
+_STILL_THE_YEAR = re.compile(r"法治政府建设(?:工作)?(?:情况|工作|和|及)")
+
+
+def announces_other_report(opening: str) -> bool:
+    m = _ANNOUNCED.search(opening[:1500])
+    subject = m.group(1) if m else ""
+    return bool(_ANNOUNCED_OTHER.search(subject)) and not _STILL_THE_YEAR.search(subject)
+
+
 def not_annual_report(title: str | None, opening: str) -> str | None:
     """`other_report` when a page that reads as an annual report is not one body's report on its
     year of 法治政府建设: a court's or an enterprise's, a period's review, a general year-end summary."""
-    if _non_admin_body(title, opening):
+    if _non_admin_body(title, opening) or announces_other_report(opening):
         return "other_report"
     plain_title = re.sub(r"《[^》]*》", "", title or "")
     if _YEAR_RANGE.search(plain_title) and not _SINGLE_YEAR.search(_YEAR_RANGE.sub("", plain_title)):

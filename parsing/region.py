@@ -233,11 +233,16 @@ def townships(text: str) -> list[tuple[int, str, bool]]:
     for m in _TOWNSHIP_RE.finditer(text):
         g = 1 if m.group(1) else 3
         stem = m.group(g)
-        # Cut what precedes the name: a county or city name, or words like 现将/关于/在.
-        for _, name, _, _ in find_areas(stem, stems=False):
-            idx = stem.rfind(name)
-            if idx >= 0:
-                stem = stem[idx + len(name) :]
+        # Cut what precedes the name: a county or city name, or words like 现将/关于/在. The name
+        # may begin before the match (「海淀区学院路街道」 matched from 淀区), so look a little back.
+        start = m.start(g)
+        back = max(0, start - 8)
+        ends = [
+            back + pos + len(name) - start
+            for pos, name, _, _ in find_areas(text[back : start + len(stem)], stems=False)
+        ]
+        cut = max((e for e in ends if 0 < e <= len(stem)), default=0)
+        stem = stem[cut:]
         stem = _TOWNSHIP_LEAD.sub("", stem)
         name = stem + m.group(g + 1)
         follows = text[m.end(g + 1) : m.end(g + 1) + 1]

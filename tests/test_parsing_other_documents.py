@@ -95,3 +95,15 @@ def test_general_year_end_summary_and_period_reviews():
     assert classify(title, title + "\n五年来,县政府坚持依法行政。现将有关情况报告如下:") == "other_report"
     title = "关于2020年度贯彻落实《法治政府建设实施纲要(2015—2020年)》情况的报告"
     assert classify(title, title + "\n" + _ANNOUNCING) == "annual_report"
+
+
+def test_self_inspection_under_a_report_title():
+    title = "2022年度依法行政工作情况自查报告"
+    text = (
+        title
+        + "\n根据依法行政考核的通知要求,我局对照考核指标进行了全面自查。现将自查情况报告如下:\n一、得分情况"
+    )
+    assert classify(title, text) == "other_report"
+    # The year's 法治政府建设 still named in the announcement: the annual report.
+    text = title + "\n2022年,我局推进依法行政。现将2022年法治政府建设和督察整改情况报告如下:\n一、主要做法"
+    assert classify("2022年度法治政府建设情况报告", text) == "annual_report"

@@ -103,3 +103,8 @@ def test_party_committee_prefix_is_not_part_of_a_township_name():
         )
     ]
     assert names and all(n == "桃源乡" for n in names)
+
+
+def test_township_name_after_a_district_name_longer_than_the_match_window():
+    names = [name for _, name, _ in region.townships("朝阳区潘家园街道2022年法治政府建设工作报告")]
+    assert names == ["潘家园街道"]
