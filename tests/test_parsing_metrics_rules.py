@@ -294,3 +294,123 @@ def test_a_unit_of_the_reporting_township_is_not_the_township():
     facts = {(m.key, m.value) for m in extract_metrics(text, 2024, issuer="南湖街道办事处")}
     assert ("mediation_resolved", 212) in facts
     assert not any(key == "mediation_disputes" for key, _ in facts)
+
+
+# --- held-out batch seven (m101-m112): general rules -----------------------------------------------
+
+
+def test_one_case_after_an_outcome_verb_is_a_count():
+    assert [(t.value, t.unit) for t in iter_numbers("维持两件、撤销一件")] == [(2, "件"), (1, "件")]
+    assert iter_numbers("推动办成一件事") == []
+
+
+def test_an_adverb_after_a_compared_count_is_no_counted_noun():
+    assert facts("全年排查化解矛盾纠纷540件,较上年的602件明显减少。") == {
+        ("mediation_disputes", 540, YEAR),
+        ("mediation_disputes", 602, YEAR - 1),
+    }
+
+
+def test_generic_townships_after_a_preposition_are_no_named_sub_unit():
+    assert facts("对乡镇报送的规范性文件进行备案审查15件。") == {("normative_docs_reviewed", 15, YEAR)}
+
+
+def test_totals_since_a_publicity_plan_began_are_multi_year():
+    assert facts("“七五”普法启动以来,全县累计举办法治讲座900余场。") == set()
+
+
+def test_a_township_leader_in_court_is_one_leader():
+    assert facts("街道主要领导出庭应诉1次。", issuer="东湖街道办事处") == set()
+
+
+def test_mediators_as_the_subject_of_a_dispute_count():
+    assert facts("全镇86名调解员共调处纠纷310件,调处成功305件。") == {
+        ("mediation_disputes", 310, YEAR),
+        ("mediation_resolved", 305, YEAR),
+    }
+
+
+def test_advisers_of_governments_and_their_departments_together():
+    assert facts("全市各级政府及其部门聘请法律顾问860名。", issuer="某市人民政府") == {
+        ("legal_advisers", 860, YEAR)
+    }
+
+
+def test_cases_registered_for_penalty_but_not_every_case_investigated():
+    assert facts("执法中队全年立案处罚违法行为215起。") == {("enforcement_penalty_cases", 215, YEAR)}
+    assert facts("全年立案查处违法案件41件。") == set()
+
+
+def test_sitters_of_the_enforcement_qualification_examination():
+    got = facts("组织行政执法资格考试3场,640人参加考试。")
+    assert got == {("enforcement_personnel_certified", 640, YEAR)}
+    assert facts("组织执法人员参加法律知识考试,640人参加考试。") == set()
+
+
+def test_previous_year_named_inside_the_bracket():
+    assert facts("新收行政复议申请320件(上年286件),审结301件。") == {
+        ("reconsideration_received", 320, YEAR),
+        ("reconsideration_received", 286, YEAR - 1),
+        ("reconsideration_concluded", 301, YEAR),
+    }
+    assert facts("一审行政诉讼案件50件(较上年的41件增长22%)。") == {
+        ("litigation_cases", 50, YEAR),
+        ("litigation_cases", 41, YEAR - 1),
+    }
+
+
+def test_a_breakdown_in_brackets_of_the_same_figure_gives_parts():
+    assert facts("县政府聘请法律顾问8名(其中律师5名、法学教授3名)。") == {("legal_advisers", 8, YEAR)}
+
+
+def test_a_part_after_qizhong_takes_the_verb_of_its_total():
+    assert facts("审核各类文件、合同和决策事项412件,其中规范性文件37件。") == {
+        ("normative_docs_reviewed", 37, YEAR)
+    }
+    assert facts("审核文件412件,其中规范性文件37件。") == {("normative_docs_reviewed", 412, YEAR)}
+
+
+def test_documents_issued_and_all_filed():
+    assert facts("年内制定规范性文件4件,均及时报送市政府备案。") == {("normative_docs_filed", 4, YEAR)}
+    assert facts("年内制定规范性文件4件。") == set()
+    assert facts("制定的5件规范性文件全部经过合法性审核,并于30日内报县人大常委会备案。") == {
+        ("normative_docs_reviewed", 5, YEAR),
+        ("normative_docs_filed", 5, YEAR),
+    }
+
+
+def test_cases_decided_and_all_won():
+    assert facts("以县政府为被告的案件9件,已审结6件,均胜诉。") == {
+        ("litigation_cases", 9, YEAR),
+        ("litigation_won", 6, YEAR),
+    }
+
+
+def test_the_government_itself_after_qizhong_is_its_own_figure():
+    text = "全市各级复议机构收到复议申请1,200件。其中,市政府本级收到复议申请310件。"
+    got = facts(text, issuer="某市人民政府")
+    assert got == {("reconsideration_received", 1200, YEAR), ("reconsideration_received", 310, YEAR)}
+
+
+def test_a_county_of_the_area_as_subject_is_a_part():
+    assert facts("江北区受理行政复议案件56件。", issuer="重庆市人民政府") == set()
+    assert facts("醴陵市受理行政复议案件56件。", issuer="醴陵市人民政府") == {
+        ("reconsideration_accepted", 56, YEAR)
+    }
+
+
+def test_a_larger_area_than_the_reporting_body_is_another_body():
+    district = "某市某区人民政府"
+    assert facts("据统计,全市行政机关负责人出庭应诉率为97%。", issuer=district) == set()
+    assert facts("全区行政机关负责人出庭应诉率为100%。", issuer=district) == {
+        ("leader_court_appearance_rate", 100, YEAR)
+    }
+    assert facts("全市行政机关负责人出庭应诉率为97%。", issuer="某市人民政府") == {
+        ("leader_court_appearance_rate", 97, YEAR)
+    }
+    got = facts("全市法院审结以区政府为被告的案件45件。", issuer=district)
+    assert got == {("litigation_cases", 45, YEAR)}
+
+
+def test_a_count_of_committees_is_no_count_of_disputes():
+    assert facts("全区14个街道调委会共调解纠纷2,300件。") == {("mediation_disputes", 2300, YEAR)}

@@ -48,3 +48,18 @@ def test_numbers_without_unit_or_header_give_nothing():
 def test_multi_year_caption_gives_nothing():
     text = "2019-2023年行政复议案件(件)\n项目 收案数 审结数\n合计 200 190\n"
     assert list(table_figures(text, 2023, lambda _pos: "")) == []
+
+
+def test_indicator_rows_under_year_columns():
+    text = (
+        "二、主要指标\n指标\t2023年\t2022年\n行政复议收案数（件）\t412\t380\n"
+        "行政机关负责人出庭应诉率（%）\t98.5\t96\n主动公开政府信息（条）\t3,210\t2,980\n"
+    )
+    assert facts(text) == {
+        ("reconsideration_received", 412, 2023),
+        ("reconsideration_received", 380, 2022),
+        ("leader_court_appearance_rate", 98.5, 2023),
+        ("leader_court_appearance_rate", 96, 2022),
+        ("info_disclosed_proactively", 3210, 2023),
+        ("info_disclosed_proactively", 2980, 2022),
+    }

@@ -80,7 +80,7 @@ _OUTCOME_LIST = r"撤回|纠错|等"
 _FOUND_WANTING = r"纠正|问题|退回"
 _ONE_LEADER = (
     r"[省市县区州旗镇乡]长|局长|书记|主任|厅长|本人|亲自|带头"  # 带头出庭: one leader leading by example
-    r"|(?:[省市县区州旗镇乡局厅委办]|政府)主要(?:负责人|领导)"
+    r"|(?:[省市县区州旗镇乡局厅委办]|政府|街道|办事处)主要(?:负责人|领导)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -254,7 +254,8 @@ RULES: tuple[Rule, ...] = (
         CASES,
         r"调解|调处|排查|摸排|受理",
         domain=MEDIATION,
-        exclude=r"刑事|上访|信访|调解员|成功",
+        # "培训调解员…" is no dispute count; "1,200名调解员调解纠纷5,671件" is
+        exclude=r"刑事|上访|信访|成功|调解员(?![共全]?[\u4e00-\u9fff]{0,2}?(?:调解|调处|化解|排查))",
     ),
     # 信访
     rule(
@@ -296,6 +297,16 @@ RULES: tuple[Rule, ...] = (
         r"|(?<!新增)持证[\u4e00-\u9fff]{0,4}人员(?:总数)?(?:达到|达|共|共计|为|仅|有|只有)",
         around=True,
     ),
+    # "组织执法资格考试2次,1,076人参加考试": the sitters of that examination
+    rule(
+        "enforcement_personnel_certified",
+        "人",
+        PERSONS,
+        r"参加考试|参考(?!率)",
+        needs=r"资格考试|执法资格",
+        exclude=r"知识测试|知识考试|测试|竞赛|考法|学法",
+        around=True,
+    ),
     rule(
         "enforcement_personnel_certified",
         "人",
@@ -308,7 +319,8 @@ RULES: tuple[Rule, ...] = (
         "enforcement_penalty_cases",
         "件",
         CASES,
-        r"行政处罚|处罚案件|作出处罚|实施处罚|处罚决定",
+        # 立案处罚: a 执法队's penalty cases (立案查处 alone is the wider case load, not penalties)
+        r"行政处罚|处罚案件|作出处罚|实施处罚|处罚决定|立案处罚",
         exclude=r"不予处罚|免罚|轻微",
     ),
     rule(
@@ -327,7 +339,8 @@ RULES: tuple[Rule, ...] = (
         r"法律顾问",
         around=True,
         # the government's own advisers; those of its departments or villages are counted apart
-        exclude=r"村|社区|居委|律师事务所|部门",
+        # (政府及其部门: all of them together)
+        exclude=r"村|社区|居委|律师事务所|(?<!及其)部门",
     ),
     rule(
         "legal_adviser_coverage_rate",

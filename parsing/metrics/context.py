@@ -19,6 +19,10 @@ GROWTH_WORDS = re.compile(r"增幅|降幅|增长率|下降率|增速|百分点")
 PREVIOUS_YEAR_TAIL = re.compile(
     r"(?:上年|去年|上一年度?|上年度|前一年|上年同期|去年同期|同期)(?:同期)?(?:的|为|是)?$"
 )
+# "（上年1,608件）", "（较上年的62件增长19.4%）": the aside opens with the previous year.
+PREVIOUS_YEAR_INSIDE = re.compile(
+    r"\s*(?:较|比|同比)?\s*(?:上年|去年|上一年度?|上年度|上年同期|去年同期)(?:同期)?\s*(?:的|为|是|[:：])?\s*$"
+)
 PREVIOUS_YEAR_ASIDE = re.compile(
     r"(?:(?:同比|上年|去年|同期|较|比)|(?:较|比|同比)\s*(?:19|20)\d{2}\s*年(?:同期)?)[(（]?$"
 )
@@ -29,7 +33,7 @@ MULTI_YEAR = re.compile(
     r"近[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|间|以来|累计)"
     r"|(?:19|20)\d{2}\s*年?\s*(?:至|到|—|－|-|~)\s*(?:19|20)\d{2}"
     r"|历年|十[一二三四五]五[\u201d\u2019\x22]?(?:期间|以来|时期)|本届政府以来|成立以来|大以来|以来累计|累计以来"
-    r"|[五六七八]五[\u201d\u2019\x22]?普法(?:期间|以来|时期)|期间[,，]?\s*(?:全[省市县区])?累计"
+    r"|[五六七八]五[\u201d\u2019\x22]?普法[\u4e00-\u9fff]{0,4}?(?:期间|以来|时期)|期间[,，]?\s*(?:全[省市县区])?累计"
 )
 SINCE = re.compile(r"\s*以来")
 # "对2012年以来制发的248件文件进行清理": 以来 describes the objects counted, not the sentence's period.
@@ -57,7 +61,7 @@ RATE_TAIL = re.compile(
 SUB_UNIT = re.compile(
     r"(?:其中|^)[,，:：]?\s*(?P<org>(?:(?![全各每本我该])[\u4e00-\u9fff]{0,4}[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
     r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队)"
-    r"|(?![全各每本我该])[\u4e00-\u9fff]{2,4}(?:街道|镇|乡(?!镇))(?!政府|人民政府|党委)"
+    r"|(?![全各每本我该对向为在由和与])[\u4e00-\u9fff]{2,4}(?:街道|(?<!乡)镇|乡(?!镇))(?!政府|人民政府|党委)"
     # a unit of the township ("X街道综合行政执法大队") is not the township itself
     r"(?:[\u4e00-\u9fff]{1,10}?(?:大队|中队|委员会|工作室|调解室|服务中心|派出所|所|站))?)"
 )
@@ -111,12 +115,58 @@ ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "normative_docs_reviewed",
         # "均报送备案" in the same clause, or "全部进行审查,并报县政府备案" in the next one
         re.compile(
-            r"^[,，]?\s*(?:[^,，;；。\d]{0,6}?后)?(?:且|并)?(?:均|全部|全都)"
+            # "7件规范性文件全部经过审查": the counted noun may stand between number and 全部
+            r"^[,，]?\s*(?:[^,，;；。\d]{0,10}?文件)?(?:[^,，;；。\d]{0,6}?后)?(?:且|并)?(?:均|全部|全都)"
             r"(?:[^,，;；。]{0,24}(?:报送|报)?|[^,，;；。]{0,18}[,，]\s*(?:且|并)[^,，;；。]{0,8}?(?:报送|报)[^,，;；。]{0,14}?)"
             r"(?:备案|报备)"
         ),
         "normative_docs_filed",
     ),
+)
+# "出台规范性文件11件,全部报送省政府备案": documents issued, every one of them filed.
+FILED_NEXT = re.compile(
+    r"\s*(?:且|并)?(?:均|全部|全都)(?:已|已经)?(?:按(?:规定|程序|要求)|依法|及时)?(?:在[^,，;；。]{0,8}?内)?"
+    r"(?:报送|报)[^,，;；。]{0,16}?(?:备案|报备)"
+)
+ISSUED_DOCS = re.compile(r"规范性文件|规章")
+# "已审结3件,均胜诉": the cases decided, all won.
+ALL_WON_NEXT = re.compile(r"\s*(?:均|全部|全都)(?:已|获)?胜诉")
+DECIDED = re.compile(r"审结|判决|结案|办结")
+# "其中,州政府收到复议申请96件": after 其中 the reporting government's own figure, not a sector's part.
+OWN_BODY_PART = re.compile(
+    r"^\s*其中\s*[,，:：]?\s*(?:[省市县区州旗盟](?:人民)?政府|(?:[省市县区州旗盟局厅])?本级)"
+)
+# "凯里市受理复议案件87件" in the prefecture's report: a county of the area as the subject.
+SUB_AREA = re.compile(
+    r"^(?:其中)?[,，:：]?\s*(?P<org>(?![全各每本我该辖])[\u4e00-\u9fff]{2,6}?[市县区旗])"
+    r"(?=共|全年|受理|收到|新收|办理|审结|办结|调解|调处|排查|化解|作出|开展|发放|主动公开|聘请|培训|举办|组织)"
+)
+# "全市…出庭应诉率99.1%" in a district's report: a larger area than the reporting body's.
+AREA_WORD = re.compile(r"\s*(?:全年)?[,，]?\s*全(?P<area>国|省|自治区|市|州|盟|区|县|旗)")
+_AREA_RANK = {"国": 4, "省": 3, "自治区": 3, "市": 2, "州": 2, "盟": 2, "区": 1, "县": 1, "旗": 1}
+_ISSUER_LEVEL = re.compile(r"自治区|省|自治州|州|盟|地区|市|区|县|旗|街道|镇|乡")
+_ISSUER_RANK = {"自治区": 3, "省": 3, "自治州": 2, "州": 2, "盟": 2, "地区": 2, "市": 2}
+# words in body names that hold a level character without naming a level
+_NOT_LEVEL = re.compile(r"市场|城乡|乡村|区域|社区|镇街")
+
+
+def issuer_rank(issuer: str) -> int | None:
+    """3 province, 2 prefecture (also a county-level 市: its 全市 is itself), 1 county/district,
+    0 township: the lowest level the body's name reaches ("长沙市雨花区人民政府" → 1)."""
+    levels = _ISSUER_LEVEL.findall(_NOT_LEVEL.sub("", issuer))
+    if not levels:
+        return None
+    last = levels[-1]
+    return _ISSUER_RANK.get(last, 1 if last in ("区", "县", "旗") else 0)
+
+
+def area_rank(area: str) -> int:
+    return _AREA_RANK[area]
+
+
+# A count of bodies ("22个社区调委会共调解纠纷687件"), not of cases.
+ORG_COUNTED = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:社区|村|乡镇|街道|部门|单位|委员会|调委会|组织|中心|站|所|室|平台|窗口)"
 )
 # "收到、受理、审结行政复议案件分别为52件、48件、45件": one cue per number, in order.
 RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|有|占)?$")
@@ -128,6 +178,7 @@ COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]")
 FUNCTION_START = re.compile(
     r"[已均其同较比占涉依按并且和及都共为是在中左以上下余多增减降提环、被给]"
     r"|进行|予以|作出|得到|获得|实现|纳入|报送|提请|通过|完成|办理|处理|移送|转交|转办|全部|经"
+    r"|有所|略有|明显|大幅|稍有"
     r"|胜诉|败诉|尚在|尚未|未审结|未结|未判决|正在|在审|维持|撤销|驳回|终止|审结|办结|结案"
 )
 # 个 counts whatever noun stands before it ("服务点35个", "调解委员会560个"): only a case-like

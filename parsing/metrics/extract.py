@@ -33,6 +33,7 @@ _YEAR_WINDOW = 10  # a named year this far before the report year is still a com
 _DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?[(（]?$")
 _BETWEEN_LISTED = re.compile(r"^[\s、,，和及与]{1,2}$")
 _BRACKET_AFTER = re.compile(r"[(（、]")
+_OWN_SUBJECT = re.compile(r"我|本|其中")
 
 
 @dataclass
@@ -184,6 +185,19 @@ def _is_change(unit: str | None, pre: str, clause: str) -> bool:
     return cx.GROWTH_TAIL.search(pre) is not None and cx.COMPARISON.search(clause) is not None
 
 
+def _larger_area(s: _Sentence, clause: str, issuer: str | None) -> bool:
+    """The clause (or the sentence, when the clause names no subject) is about a larger area than
+    the reporting body's ("全市行政机关负责人出庭应诉率99.1%" in a district's report); the body as
+    defendant in that area's courts stays its own figure."""
+    if not issuer or cx.RESPONDENT.search(clause):
+        return False
+    m = cx.AREA_WORD.match(clause.strip())
+    if m is None and not _OWN_SUBJECT.search(clause):
+        m = cx.AREA_WORD.match(s.scan.lstrip())
+    rank = cx.issuer_rank(issuer) if m else None
+    return m is not None and rank is not None and cx.area_rank(m["area"]) > rank
+
+
 def _skip(
     s: _Sentence,
     tok: NumToken,
@@ -210,7 +224,10 @@ def _skip(
             and not (issuer and (sub_unit["org"] in issuer or issuer.endswith(sub_unit["org"][1:])))
         ):
             return True
-    if cx.PART_OF_AREA.search(pre):
+    for sub_area in (cx.SUB_AREA.match(clause.strip()), cx.SUB_AREA.match(s.scan.lstrip())):
+        if sub_area and not (issuer and sub_area["org"] in issuer):
+            return True
+    if cx.PART_OF_AREA.search(pre) or _larger_area(s, clause, issuer):
         return True
     if own_level and (
         cx.GUIDED.search(s.scan, 0, tok.start) or cx.AREA_WIDE.match(s.scan) or cx.AREA_WIDE.match(clause)
@@ -218,7 +235,10 @@ def _skip(
         return True
     if cx.SUBSET.search(clause):
         return True
-    if unit == "个" and not cx.CASE_NOUN_BEFORE.search(clause) and not cx.CASE_NOUN.match(post):
+    if unit == "个" and (
+        cx.ORG_COUNTED.match(post)
+        or (not cx.CASE_NOUN_BEFORE.search(clause) and not cx.CASE_NOUN.match(post))
+    ):
         return True
     return (
         unit in cx.CASE_UNITS
@@ -257,6 +277,7 @@ def _sentence_facts(
         aside = s.asides[k] if k >= 0 and s.asides[k][0] <= tok.start < s.asides[k][1] else None
         aside_previous = aside is not None and bool(
             cx.PREVIOUS_YEAR_ASIDE.search(scan[max(0, aside[0] - 10) : aside[0] + 1])
+            or cx.PREVIOUS_YEAR_INSIDE.match(scan, aside[0] + 1, tok.start)
         )
         if aside is not None and not aside_previous and not cx.BREAKDOWN.match(scan, aside[0] + 1):
             continue  # an aside; only a breakdown "(其中:维持8件,撤销1件)" gives figures
@@ -311,11 +332,29 @@ def _sentence_facts(
             # "审查规章草案7件、规范性文件31件": the verb before the first item governs the list
             whole = scan[cstart : tok.start]
             r = choose_rule(unit, ctx, whole, post, own_clause=len(whole))
+        if r is None and i and clause.lstrip("(（ ").startswith("其中"):
+            # "合法性审核共计586件,其中规范性文件89件": the verb of the total governs its parts
+            whole = scan[clause_start(scan, tokens[i - 1].start) : tok.start]
+            r = choose_rule(unit, ctx, whole, post, own_clause=len(clause))
+        if (
+            r is None
+            and cx.ISSUED_DOCS.search(clause + own_post_text)
+            and cx.FILED_NEXT.match(scan, cend + 1)
+        ):
+            r = rule_for_key("normative_docs_filed")  # "出台规范性文件6件,全部报市政府备案"
+        if r is None and cx.DECIDED.search(clause) and cx.ALL_WON_NEXT.match(scan, cend + 1):
+            r = rule_for_key("litigation_won")  # "已审结3件,均胜诉"
         if r is None and out and unit in out[-1].rule.units and (comparison or cx.CHANGED_TO.search(pre)):
             # "2023年收到52件,2022年为41件" / "较上年的38件" / "由80%提高到95%": the key repeats
             r = out[-1].rule
         if r is None:
             continue
+        if (
+            aside is not None
+            and not aside_previous
+            and any(c.rule.key == r.key and c.year == year for c in out)
+        ):
+            continue  # "法律顾问10名(其中律师7名、专家3名)": parts of the figure before the bracket
         if (
             issuer_kind == "government"
             and r.key.startswith("normative_docs")
@@ -395,8 +434,10 @@ def extract_metrics(
         own_level = any(a <= start < b for a, b in own_lines)
         # "…办理行政处罚案件3,640起;其中治安管理处罚案件2,870起": a sentence opening with 其中
         # breaks down the one before; its figure of the same key is a part, not a total
-        part_of_previous = prepared.scan.lstrip().startswith("其中") and not cx.RESPONDENT.search(
-            prepared.scan
+        part_of_previous = (
+            prepared.scan.lstrip().startswith("其中")
+            and not cx.RESPONDENT.search(prepared.scan)
+            and not cx.OWN_BODY_PART.match(prepared.scan)
         )
         keys_here: set[tuple[str, int | None]] = set()
         for c in _sentence_facts(prepared, report_year, issuer, own_level, issuer_kind):

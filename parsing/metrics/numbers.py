@@ -81,6 +81,8 @@ _NOT_QUANTITY_AFTER = re.compile(r"[年月日号时点届周岁代G级类星型]
 # 一 with a unit is mostly an idiom (一件事, 一次办, 一人一档); with 名/位 it counts people
 # ("聘请法律顾问一名"), unless a pairing follows (一名一策).
 _ONE_COUNTS = re.compile(r"[名位](?![一\u4e00-\u9fff]?一)")
+# …and with 件/宗/起 right after a case verb or outcome it counts cases ("胜诉七件、败诉一件").
+_ONE_CASE_AFTER = re.compile(r"(?:胜诉|败诉|维持|撤销|驳回|违法|受理|收到|新收|审结|办结|案件|申请)$")
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,10 @@ def iter_numbers(s: str) -> list[NumToken]:
         start, end = m.span()
         num = m.group("num")
         bare = m.group("unit") is None or (
-            num == "一" and not m.group("mult") and not _ONE_COUNTS.match(s, m.start("unit"))
+            num == "一"
+            and not m.group("mult")
+            and not _ONE_COUNTS.match(s, m.start("unit"))
+            and not (m.group("unit") in ("件", "宗", "起") and _ONE_CASE_AFTER.search(s, 0, start))
         )
         if num and not num[0].isdigit() and bare:
             continue  # bare 十三五 / 二十届, or the idioms 一件事, 一次办

@@ -10,6 +10,13 @@ The numbers carry no unit and no verb, so the sentence rules pass them by. Here 
 its column name as the words before it, the unit of its row label ("（件）", "单位：件") or of its
 column, the year of its row label when that is a year, and the caption and the section heading as
 the subject.
+
+Indicator tables turn this round: the columns are years and each row names its indicator,
+
+    指标 2021年 2020年
+    行政复议收案数（件） 531 472
+
+so a number under a year column takes its row label as the words and the column's year.
 """
 
 from __future__ import annotations
@@ -64,6 +71,29 @@ def has_table(text: str) -> bool:
     return _ROW_HINT.search(text) is not None
 
 
+def _by_year_columns(
+    label: str,
+    column_years: list[re.Match[str] | None],
+    values: list[tuple[float, str | None] | None],
+    start: int,
+    end: int,
+    ctx: str,
+) -> Iterator[TableFigure]:
+    """One indicator row under year columns: the label names the figure, each column its year."""
+    word = re.sub(r"[（(][^)）]*[)）]|数$|量$", "", label)
+    label_unit = _unit(label)
+    for year_match, value in zip(column_years, values, strict=True):
+        if year_match is None or value is None:
+            continue
+        number, pct = value
+        unit = "%" if pct or word.endswith("率") else label_unit
+        if unit is None:
+            continue
+        rule = choose_rule(unit, ctx, word, "", own_clause=len(word))
+        if rule is not None and not (rule.unit == "%" and number > 100):
+            yield TableFigure(rule, number, int(year_match.group(1)), start, end)
+
+
 def table_figures(text: str, report_year: int | None, lead: Callable[[int], str]) -> Iterator[TableFigure]:
     """Catalog figures of the flattened tables in `text`.
 
@@ -76,7 +106,9 @@ def table_figures(text: str, report_year: int | None, lead: Callable[[int], str]
         start, end = m.span()
         line = fold_width(text[start:end])
         cells = _cells(line)
-        if len(cells) > _MIN_COLUMNS and all(_HEADER_CELL.fullmatch(c) for c in cells):
+        if len(cells) > _MIN_COLUMNS and all(
+            _HEADER_CELL.fullmatch(c) or _YEAR_LABEL.fullmatch(c) for c in cells
+        ):
             header = cells
             continue
         numbers = [_number(c) for c in cells]
@@ -89,6 +121,10 @@ def table_figures(text: str, report_year: int | None, lead: Callable[[int], str]
         names = header[-len(values) :] if len(header) >= len(values) else None
         if names is None or any(v is None for v in values):
             header = None
+            continue
+        column_years = [_YEAR_LABEL.fullmatch(n) for n in names]
+        if all(column_years) and label:
+            yield from _by_year_columns(label, column_years, values, start, end, lead(start) + "|" + caption)
             continue
         year_label = _YEAR_LABEL.fullmatch(label)
         caption_years = years_in(caption)
