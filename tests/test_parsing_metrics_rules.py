@@ -397,6 +397,10 @@ def test_a_county_of_the_area_as_subject_is_a_part():
     assert facts("醴陵市受理行政复议案件56件。", issuer="醴陵市人民政府") == {
         ("reconsideration_accepted", 56, YEAR)
     }
+    # an enumeration and the body's own area are no county's name
+    assert facts("三是全年全市共收到行政复议申请82件。", issuer="某市人民政府") == {
+        ("reconsideration_received", 82, YEAR)
+    }
 
 
 def test_a_larger_area_than_the_reporting_body_is_another_body():

@@ -137,8 +137,11 @@ OWN_BODY_PART = re.compile(
     r"^\s*其中\s*[,，:：]?\s*(?:[省市县区州旗盟](?:人民)?政府|(?:[省市县区州旗盟局厅])?本级)"
 )
 # "凯里市受理复议案件87件" in the prefecture's report: a county of the area as the subject.
+_PLACE_CHAR = r"[^\W\d_a-zA-Z全各每本我该辖年是在和及与对为由经共其中]"
 SUB_AREA = re.compile(
-    r"^(?:其中)?[,，:：]?\s*(?P<org>(?![全各每本我该辖])[\u4e00-\u9fff]{2,6}?[市县区旗])"
+    r"^(?:其中)?[,，:：]?\s*(?:[一二三四五六七八九十]{1,2}是[,，]?)?(?P<org>"
+    + _PLACE_CHAR
+    + r"{2,6}?[市县区旗])"
     r"(?=共|全年|受理|收到|新收|办理|审结|办结|调解|调处|排查|化解|作出|开展|发放|主动公开|聘请|培训|举办|组织)"
 )
 # "全市…出庭应诉率99.1%" in a district's report: a larger area than the reporting body's.
