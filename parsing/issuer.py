@@ -98,14 +98,18 @@ _ABBREVIATIONS = {
 }
 
 
+# The committee that governs a zone (开发区/高新区/新区/园区 管委会) is its government; a committee
+# that is a department (国有资产监督管理委员会) is not.
+_ZONE_COMMITTEE = re.compile(r"管委会$|[区园城港岛]管理委员会$")
+
+
 def issuer_kind(name: str | None, speaker: str | None = None) -> str | None:
     if name:
         if name.startswith("中共") or "党委" in name or re.search(r"委[、和 ]", name):
             return "party_government"
         if re.search(
-            r"(?:人民政府|政府|办事处|人民政府办公室|政府办公室|人民政府办公厅|管委会|管理委员会|行政公署|行署)$",
-            name,
-        ):
+            r"(?:人民政府|政府|办事处|人民政府办公室|政府办公室|人民政府办公厅|行政公署|行署)$", name
+        ) or _ZONE_COMMITTEE.search(name):
             return "government"
         return "department"
     if speaker in {"局", "厅", "委", "办"}:
@@ -153,6 +157,9 @@ def with_printed_area(name: str, opening: str) -> str:
     return name
 
 
+_JOINED = re.compile(r"^(中共[\u4e00-\u9fff]{1,20}?委(?:员会)?)(?=[^、\s][\u4e00-\u9fff]{1,20}政府$)")
+
+
 def title_issuer(title: str | None) -> str | None:
     if not title:
         return None
@@ -160,7 +167,9 @@ def title_issuer(title: str | None) -> str | None:
     if not m:
         return None
     # 「中共X市委 X市人民政府」 printed on two lines or with a space: one joint name, 、-separated.
-    return re.sub(r"(委(?:员会)?)[ ]+(?=\S)", r"\1、", _expand(m.group(1), None).strip())
+    name = re.sub(r"(委(?:员会)?)[ ]+(?=\S)", r"\1、", _expand(m.group(1), None).strip())
+    # The same run together, as two heading lines join: 「中共X市委X市人民政府」.
+    return _JOINED.sub(r"\1、", name)
 
 
 def _department_guess(text: str) -> str | None:

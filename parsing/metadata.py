@@ -24,6 +24,7 @@ _NOT_TITLE = re.compile(
     r"[\u4e00-\u9fff]{1,6}〔\d{4}〕|各[\u4e00-\u9fff(),、]{2,60}:$)"
 )
 _ORG_LINE = re.compile(r"(?:政府|委|委员会)$")
+_JOINT_FIRST = re.compile(r"^中共[\u4e00-\u9fff]{1,20}(?:委|委员会)$")
 _YEAR = re.compile(r"(?<![\d〔\-—~])((?:19|20)\d\d)年(?!\d{1,2}月)(?![〕\-—~])")
 _RANGE = re.compile(r"(?:19|20)\d\d\s?[-—~至到]\s?(?:(?:19|20)\d\d)?年?")
 _BOOK = re.compile(r"《[^》]{0,80}》")
@@ -108,6 +109,9 @@ def title_parts(lines: list[str]) -> list[str]:
         ):
             # 「中共X委 X人民政府 / 关于…的报告」, or a cover 「X局 / 2020年…工作总结」.
             parts.insert(0, prev)
+            before = lines[i - 2].strip() if i >= 2 else ""
+            if before != prev and _JOINT_FIRST.match(before) and _ORG_LINE.search(prev):
+                parts.insert(0, before)  # the party committee on a line of its own above
         if not _YEAR_IN.search("".join(parts)):
             # A bare column name (「法治政府建设年度报告」) above the real title: prefer a title line
             # with a year a few lines further down.
@@ -153,7 +157,9 @@ def _plain_years(s: str) -> list[tuple[int, int]]:
 
 
 # Not across 及/和: 「现将全年工作情况及2021年工作思路报告如下」 names the next year's plan.
-_ANNOUNCE_YEAR = re.compile(r"现将(?:(?!及|和|暨)[^。]){0,40}?((?:19|20)\d\d)年")
+# The year inside the announcement itself: it ends at 如下 or the line, so the year of a heading or
+# signature under 「现将有关情况报告如下:」 is not taken for it.
+_ANNOUNCE_YEAR = re.compile(r"现将(?:(?!及|和|暨|如下)[^。\n]){0,40}?((?:19|20)\d\d)年")
 _ABOUT_YEAR = re.compile(r"关于((?:19|20)\d\d)年度?")
 _OPENING_YEAR = re.compile(r"(?m)^[ ?]{0,40}((?:19|20)\d\d)年(?:度|以来)?[,是在]")
 _TOPIC_YEAR = re.compile(r"((?:19|20)\d\d)年度?(?:推进)?(?:法治政府|依法行政|法治建设)")

@@ -79,3 +79,15 @@ def test_prefecture_administrative_office_written_out():
     # A 地区 is governed by its 行政公署; reports call it 行署 for short.
     assert with_area("地区行署", "阿克苏地区") == "阿克苏地区行政公署"
     assert issuer_kind("阿克苏地区行政公署") == "government"
+
+
+def test_zone_committees_govern_but_department_committees_do_not():
+    assert issuer_kind("南京经济技术开发区管理委员会") == "government"
+    assert issuer_kind("临港新区管委会") == "government"
+    assert issuer_kind("柳州市人民政府国有资产监督管理委员会") == "department"
+
+
+def test_joint_title_heading_lines_run_together():
+    title = "中共钦州市委钦州市人民政府关于2022年度法治政府建设情况的报告"
+    assert title_issuer(title) == "中共钦州市委、钦州市人民政府"
+    assert issuer_kind(title_issuer(title)) == "party_government"

@@ -73,3 +73,18 @@ def test_yearbook_titles():
     assert title_parts(["首页 > 数据发布", "丽水市2022年度行政执法数据统计年报", "发布时间:2023-01-20"]) == [
         "丽水市2022年度行政执法数据统计年报"
     ]
+
+
+def test_party_committee_and_government_on_two_heading_lines():
+    lines = [
+        "中共钦州市委",
+        "钦州市人民政府",
+        "关于2022年度法治政府建设情况的报告",
+        "2022年,市委、市政府坚持依法行政。",
+    ]
+    assert "".join(title_parts(lines)) == "中共钦州市委钦州市人民政府关于2022年度法治政府建设情况的报告"
+
+
+def test_year_of_the_announcement_stops_at_its_line():
+    text = "2022年,我镇推进法治政府建设。现将有关情况报告如下:\n一、主要做法\n\n某镇人民政府\n2023年1月10日"
+    assert report_year(None, text, "2023-01-10") == 2022
