@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
+from parsing.listing import is_listing
 from parsing.other_documents import OTHER_REPORT_BODY as _OTHER_REPORT_BODY
 from parsing.other_documents import OTHER_REPORT_TITLE as _OTHER_REPORT
 from parsing.other_documents import (
     announces_other_report,
     is_congress_work_report,
-    is_listing,
     is_template,
     not_annual_report,
 )

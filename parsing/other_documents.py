@@ -6,10 +6,7 @@ classifier's control flow growing with it."""
 
 from __future__ import annotations
 
-import itertools
 import re
-
-from parsing.text_lines import is_body_line
 
 # Titles of a different report: 政府信息公开/政务公开 yearly reports, 普法 and 述法 reports, statistics,
 # white papers, evaluations, inspection and rectification reports, a 人大's or 政协's investigation.
@@ -48,26 +45,6 @@ def is_congress_work_report(page_head: str) -> bool:
     """`page_head`: the top of the page, salutation line included."""
     head = page_head[:1000]
     return bool(_CONGRESS_ADDRESS.search(head) and _REPORTS_TO_CONGRESS.search(head))
-
-
-# A column page: entries of a title and its date, and no running text. The date sits at the end of
-# the entry's line, or on a line of its own under it (how list items render as text).
-_LIST_ENTRY = re.compile(
-    r"(?:报告|总结|通知|方案|要点|解读|意见|计划)\)?\s*[\[(]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[\])]?$"
-)
-_ENTRY_TITLE = re.compile(r"(?:报告|总结|通知|方案|要点|解读|意见|计划|公告|通报)\)?$")
-_BARE_DATE = re.compile(r"^[\[(]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[\])]?$")
-
-
-def is_listing(text: str) -> bool:
-    lines = [x.strip() for x in text[:3000].split("\n") if x.strip()][:40]
-    entries = sum(1 for x in lines if len(x) <= 80 and _LIST_ENTRY.search(x))
-    entries += sum(
-        1
-        for x, nxt in itertools.pairwise(lines)
-        if len(x) <= 80 and _ENTRY_TITLE.search(x) and _BARE_DATE.match(nxt)
-    )
-    return entries >= 3 and not any(is_body_line(x) and not _LIST_ENTRY.search(x) for x in lines)
 
 
 # Bodies outside the administration that write 法治建设 reports of their own: courts and

@@ -1,8 +1,8 @@
 from parsing.classify import classify
+from parsing.listing import is_listing
 from parsing.other_documents import (
     OTHER_REPORT_TITLE,
     is_congress_work_report,
-    is_listing,
     is_template,
     not_annual_report,
 )
