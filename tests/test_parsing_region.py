@@ -108,3 +108,13 @@ def test_party_committee_prefix_is_not_part_of_a_township_name():
 def test_township_name_after_a_district_name_longer_than_the_match_window():
     names = [name for _, name, _ in region.townships("朝阳区潘家园街道2022年法治政府建设工作报告")]
     assert names == ["潘家园街道"]
+
+
+def test_county_named_after_its_prefecture_since_renamed():
+    # 株洲县 became 渌口区 in 2018; 长沙县 still exists under its own name.
+    found = region.find_areas("关于株洲县2017年依法行政工作的报告")
+    assert [(name, found[0][2][0].level, found[0][2][0].prefecture) for _, name, _, _ in found] == [
+        ("株洲县", "county", "株洲市")
+    ]
+    assert region.find_areas("长沙县人民政府")[0][2][0].code == "430121"
+    assert region.find_areas("株洲市2017年")[0][2][0].level == "prefecture"
