@@ -8,7 +8,8 @@ on it, and rules were then generalised from its failures. So this guards against
 first-run figures of each batch (in the commit history) are the measure on unseen reports.
 Batch seven (m101-m112, twelve more reports: a 州, a 街道 in 接诉即办 style, a year-column
 indicator table, numbered data lists with (上年…) figures, a 省市场监管局 beside its system) was
-first run at F1 0.916 (P 0.973, R 0.866; tp 214, fp 6, fn 33) before the rules it prompted.
+first run at F1 0.916 (P 0.973, R 0.866; tp 214, fp 6, fn 33) before the rules it prompted;
+batch eight (m113-m118) at F1 0.958 (P 0.966, R 0.950; tp 114, fp 4, fn 6) with those rules.
 `bench/eval_metrics.py --gold tests/data/heldout_metrics.jsonl` lists the remaining misses.
 """
 
@@ -56,6 +57,6 @@ def test_heldout_f1_at_least_0_95():
         matched, false_pos, false_neg = match_metrics(pred, rec["metrics"])
         tp, fp, fn = tp + len(matched), fp + len(false_pos), fn + len(false_neg)
     precision, recall, f1 = prf(tp, fp, fn)
-    # measured 0.996 (P 0.995, R 0.997) over all 32; the margin allows a rule change to trade a fact or two
+    # measured 0.996 (P 0.995, R 0.997) over all 38; the margin allows a rule change to trade a fact or two
     assert f1 >= 0.95, (tp, fp, fn)
     assert precision >= 0.93 and recall >= 0.93, (tp, fp, fn)

@@ -418,3 +418,41 @@ def test_a_larger_area_than_the_reporting_body_is_another_body():
 
 def test_a_count_of_committees_is_no_count_of_disputes():
     assert facts("全区14个街道调委会共调解纠纷2,300件。") == {("mediation_disputes", 2300, YEAR)}
+
+
+# --- held-out batch eight (m113-m118) ------------------------------------------------------------
+
+
+def test_drafts_of_regulations_are_no_documents_reviewed():
+    text = "(二)规范性文件管理\n全年完成省政府规章草案审查9件。审核规范性文件38件。"
+    assert facts(text) == {("normative_docs_reviewed", 38, YEAR)}
+
+
+def test_filings_of_others_reviewed_are_reviews():
+    assert facts("对市级政府报备的规范性文件审查备案216件,纠正问题文件11件。") == {
+        ("normative_docs_reviewed", 216, YEAR)
+    }
+    assert facts("审查各乡镇报备的规范性文件31件。") == {("normative_docs_reviewed", 31, YEAR)}
+    assert facts("对部门报送备案的规范性文件12件进行了审查。") == {("normative_docs_reviewed", 12, YEAR)}
+
+
+def test_villages_and_townships_together_are_no_township_name():
+    assert facts("依托乡村两级调解组织,全年共排查矛盾纠纷68起,调处成功66起。") == {
+        ("mediation_disputes", 68, YEAR),
+        ("mediation_resolved", 66, YEAR),
+    }
+
+
+def test_a_table_row_does_not_run_into_the_next_line():
+    text = (
+        "表1　2022年行政复议案件办理情况\n项目　收案数　受理数　审结数　纠错数\n"
+        "数量（件）　168　152　141　17\n"
+        "县政府作为被告的一审行政诉讼案件39件,败诉2件。"
+    )
+    assert facts(text) == {
+        ("reconsideration_received", 168, YEAR),
+        ("reconsideration_accepted", 152, YEAR),
+        ("reconsideration_concluded", 141, YEAR),
+        ("litigation_cases", 39, YEAR),
+        ("litigation_lost", 2, YEAR),
+    }

@@ -207,7 +207,9 @@ RULES: tuple[Rule, ...] = (
         CASES | {"份", "部", "篇"},
         r"审查|审核",
         domain=NORMATIVE,
-        exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策|公平竞争|意见|建议|" + _FOUND_WANTING,
+        # the review of draft regulations and laws is 立法 work, not a document review
+        exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策|公平竞争|意见|建议|(?:规章|法规)草案的?(?:审查|审核)|"
+        + _FOUND_WANTING,
     ),
     rule(
         "normative_docs_filed",
@@ -215,8 +217,10 @@ RULES: tuple[Rule, ...] = (
         CASES | {"份", "部", "篇"},
         r"备案|报备",
         domain=NORMATIVE,
-        # "接收报备规范性文件583件": documents others filed with the body, which it reviews
-        exclude=_FOUND_WANTING + r"|接收|收到",
+        # "接收报备规范性文件583件", "审查部门报备的文件31件", "备案审查22件": documents others
+        # filed with the body, which it reviews
+        exclude=_FOUND_WANTING
+        + r"|接收|收到|备案审查|审查备案|备案审核|审核备案|(?:审查|审核)[^,，;；。]{0,16}(?:报备|备案)的",
     ),
     # 政务公开
     rule(

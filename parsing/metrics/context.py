@@ -61,7 +61,7 @@ RATE_TAIL = re.compile(
 SUB_UNIT = re.compile(
     r"(?:其中|^)[,，:：]?\s*(?P<org>(?:(?![全各每本我该])[\u4e00-\u9fff]{0,4}[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
     r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队)"
-    r"|(?![全各每本我该对向为在由和与])[\u4e00-\u9fff]{2,4}(?:街道|(?<!乡)镇|乡(?!镇))(?!政府|人民政府|党委)"
+    r"|(?![全各每本我该对向为在由和与])[\u4e00-\u9fff]{2,4}(?:街道|(?<!乡)镇|乡(?![镇村]))(?!政府|人民政府|党委)"
     # a unit of the township ("X街道综合行政执法大队") is not the township itself
     r"(?:[\u4e00-\u9fff]{1,10}?(?:大队|中队|委员会|工作室|调解室|服务中心|派出所|所|站))?)"
 )
@@ -94,7 +94,7 @@ OUTCOME_AFTER = re.compile(
     r"(?:已|均|被|经)?(?:胜诉|败诉|尚在|尚未|未审结|未结|未判决|正在审理|在审|审理中|维持|撤销|驳回|终止|审结|办结|结案)"
 )
 # "对X文件进行合法性审核142件": the verb already stands before the number, so it is no object-first clause.
-VERB_BEFORE = re.compile(r"进行|开展|实施|组织|作出|完成")
+VERB_BEFORE = re.compile(r"进行|开展|实施|组织|作出|完成|(?:审查|审核|备案|报备|清理)(?:共计|共)?$")
 # "案件12件,均胜诉": the whole count also gives a second key (gold_format: 均胜诉 → litigation_won).
 ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (

@@ -21,6 +21,9 @@ _HEADING_START = re.compile(
     r"|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,2}是)"
 )
 _WRAP = re.compile(r"\r?\n")
+# A table row or header flattened to one line: cells apart by tabs, ideographic spaces or a run of
+# blanks ("数量（件）　168　152"); it never wraps into the next line.
+_TABLE_ROW = re.compile(r"\S(?:[\t\u3000]|[ \u00a0]{2,})+\S")
 
 
 def _soft_breaks(text: str) -> str:
@@ -37,6 +40,7 @@ def _soft_breaks(text: str) -> str:
             and line[-1] not in _LINE_END_BREAKS
             # a heading runs into its paragraph ("(二)加强审查。全年…"): such a line wraps like body text
             and not (_HEADING_START.match(line) and "。" not in line)
+            and not _TABLE_ROW.search(line)
             and nxt < len(text)
             and not text[nxt].isspace()
             and not _HEADING_START.match(text, nxt)
