@@ -15,6 +15,7 @@ from parsing.other_documents import (
     is_congress_work_report,
     is_template,
     not_annual_report,
+    work_news_headline,
 )
 from parsing.text_lines import ANNOUNCES as _ANNOUNCES
 from parsing.text_lines import is_body_line
@@ -297,6 +298,8 @@ def _from_body(opening: str, body: str) -> str:
     topical = bool(_BODY_TOPIC.search(opening[:800]))
     if topical and _ANNOUNCES.search(opening[:1500]):
         return ANNUAL_REPORT
+    if work_news_headline(body, opening):
+        return NEWS  # 「龙游县:多措并举推进法治政府建设」 over a paragraph that announces nothing
     # The body (or the first lines of the page) opens with the year reported on, or with a first
     # heading about that year's 法治政府建设.
     first_lines = "\n".join(body.split("\n")[:3])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from parsing.meta import is_info_line
+
 # Titles of a different report: 政府信息公开/政务公开 yearly reports, 普法 and 述法 reports, statistics,
 # white papers, evaluations, inspection and rectification reports, a 人大's or 政协's investigation.
 OTHER_REPORT_TITLE = re.compile(
@@ -100,6 +102,12 @@ def announces_other_report(opening: str) -> bool:
     return bool(_ANNOUNCED_OTHER.search(subject)) and not _STILL_THE_YEAR.search(subject)
 
 
+# Part of a year: 上半年, a quarter, 1-9月. The annual report covers the whole year.
+_PART = r"(?:上半年|下半年|前三季度|第?[一二三四]季度|1[-—至~]\d{1,2}月|一至[二三四五六七八九十]{1,2}月)"
+_PART_OF_YEAR = re.compile(r"^[\s?]*(?:(?:19|20)\d\d年)?" + _PART)
+_PART_OF_YEAR_ANNOUNCED = re.compile(r"现将[^。\n]{0,20}?" + _PART + r"[^。\n]{0,20}?(?:报告|汇报|总结)如下")
+
+
 def not_annual_report(title: str | None, opening: str) -> str | None:
     """`other_report` when a page that reads as an annual report is not one body's report on its
     year of 法治政府建设: a court's or an enterprise's, a period's review, a general year-end summary."""
@@ -108,7 +116,37 @@ def not_annual_report(title: str | None, opening: str) -> str | None:
     plain_title = re.sub(r"《[^》]*》", "", title or "")
     if _YEAR_RANGE.search(plain_title) and not _SINGLE_YEAR.search(_YEAR_RANGE.sub("", plain_title)):
         return "other_report"
+    if _PART_OF_YEAR.match(opening) or _PART_OF_YEAR_ANNOUNCED.search(opening[:1500]):
+        return "other_report"
     general = _GENERAL_WORK.search(opening[:1500])
     if general and not _SUBJECT.search(plain_title) and not _SUBJECT.search(opening[: general.start()]):
         return "other_report"
     return None
+
+
+# A 工作动态 item: a headline on the subject that names no year and no report (「X县:多措并举推进
+# 法治政府建设」「县市场监管局扎实推进法治政府建设」) above a paragraph of achievements. A report's
+# title carries its year and a report word.
+_NEWS_HEADLINE_TOPIC = re.compile(r"法治政府|依法行政|法治建设")
+_NOT_A_NEWS_HEADLINE = re.compile(
+    r"报告|总结|汇报|情况|年度|讲话|致辞|发言|主持词|(?:19|20)\d\d|[〇一二三四五六七八九]{4}|:$"
+)
+_FURNITURE = re.compile(r"^(?:当前位置|您的位置|首页|来源|发布|时间|日期|作者|浏览|点击|字号|分享)|>")
+
+
+def work_news_headline(body: str, opening: str) -> bool:
+    """A short headline about the subject above the body, with no year or report word in it.
+    Only asked of pages whose opening announces no report."""
+    start = body.find(opening[:20])
+    above = body[:start] if start > 0 else ""
+    for line in (x.strip() for x in above.split("\n")[-4:]):
+        if (
+            6 <= len(line) <= 40
+            and "。" not in line
+            and _NEWS_HEADLINE_TOPIC.search(line)
+            and not _NOT_A_NEWS_HEADLINE.search(line)
+            and not _FURNITURE.search(line)
+            and not is_info_line(line)
+        ):
+            return True
+    return False

@@ -107,3 +107,29 @@ def test_self_inspection_under_a_report_title():
     # The year's 法治政府建设 still named in the announcement: the annual report.
     text = title + "\n2022年,我局推进依法行政。现将2022年法治政府建设和督察整改情况报告如下:\n一、主要做法"
     assert classify("2022年度法治政府建设情况报告", text) == "annual_report"
+
+
+def test_work_news_under_a_headline_without_year_or_report_word():
+    item = (
+        "常山县:三项机制推进法治政府建设\n发布时间:2023-08-15\n"
+        "今年以来,常山县坚持依法行政,扎实推进法治政府建设。一是完善依法决策机制;二是规范行政执法;三是深化普法。"
+    )
+    assert classify(None, item) == "news"
+    # The same paragraph under a report title, or announcing a report, stays the report.
+    report = item.replace("常山县:三项机制推进法治政府建设", "常山县2023年度法治政府建设情况报告")
+    assert (
+        classify(None, report.replace("三是深化普法。", "三是深化普法。现将有关情况报告如下:"))
+        == "annual_report"
+    )
+    speech = "在全县依法行政工作会议上的讲话\n同志们:\n今天召开会议,总结去年全县依法行政工作,部署今年任务。"
+    assert classify(None, speech) != "news"
+
+
+def test_part_of_a_year_is_not_the_annual_report():
+    assert not_annual_report(
+        None, "2023年上半年,县政府扎实推进法治政府建设。现将上半年工作情况报告如下:"
+    ) == ("other_report")
+    assert (
+        not_annual_report(None, "今年以来,我局推进法治政府建设。现将1-9月工作情况汇报如下:") == "other_report"
+    )
+    assert not_annual_report(None, _ANNOUNCING) is None
