@@ -456,3 +456,16 @@ def test_a_table_row_does_not_run_into_the_next_line():
         ("litigation_cases", 39, YEAR),
         ("litigation_lost", 2, YEAR),
     }
+
+
+def test_a_table_row_with_folded_blanks_does_not_run_on_either():
+    text = (
+        "表1 2022年行政复议案件办理情况\n项目 收案数 受理数 审结数 纠错数\n数量(件) 168 152 141 17\n"
+        "县政府作为被告的一审行政诉讼案件39件,败诉2件。"
+    )
+    assert ("litigation_cases", 39, YEAR) in facts(text)
+    assert ("reconsideration_accepted", 39, YEAR) not in facts(text)
+
+
+def test_a_place_as_subject_is_kept_when_the_issuer_is_unknown():
+    assert facts("九江市受理行政复议案件56件。") == {("reconsideration_accepted", 56, YEAR)}

@@ -225,8 +225,8 @@ def _skip(
         ):
             return True
     for sub_area in (cx.SUB_AREA.match(clause.strip()), cx.SUB_AREA.match(s.scan.lstrip())):
-        if sub_area and not (issuer and sub_area["org"] in issuer):
-            return True
+        if sub_area and issuer and sub_area["org"] not in issuer:
+            return True  # (without a known issuer the place may be the body's own)
     if cx.PART_OF_AREA.search(pre) or _larger_area(s, clause, issuer):
         return True
     if own_level and (

@@ -22,8 +22,11 @@ _HEADING_START = re.compile(
 )
 _WRAP = re.compile(r"\r?\n")
 # A table row or header flattened to one line: cells apart by tabs, ideographic spaces or a run of
-# blanks ("数量（件）　168　152"); it never wraps into the next line.
-_TABLE_ROW = re.compile(r"\S(?:[\t\u3000]|[ \u00a0]{2,})+\S")
+# blanks, or numbers apart by blanks only ("数量（件）　168　152", "数量(件) 168 152" once full-width
+# blanks are folded), or short cells apart by blanks ("项目 收案数 受理数"); it never wraps.
+_TABLE_ROW = re.compile(
+    r"\S(?:[\t\u3000]|[ \u00a0]{2,})+\S|\d[ \u00a0]+\d|^(?:\S{1,10}[ \u00a0]+){2,}\S{1,10}$"
+)
 
 
 def _soft_breaks(text: str) -> str:
