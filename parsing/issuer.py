@@ -15,7 +15,7 @@ from parsing.region_data import ETHNIC
 
 _AREA_SUFFIX = r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区)"
 _ORG_TAIL = (
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|街道办事处|办事处|管理委员会|管委会|委员会|"
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办|政府|街道办事处|办事处|管理委员会|管委会|委员会|"
     r"行政公署|行署|局|厅|部|署|办公室|中心)"
 )
 _ORG = r"[\u4e00-\u9fff]{2,24}?" + _ORG_TAIL
@@ -95,6 +95,7 @@ _ABBREVIATIONS = {
     "人社局": "人力资源和社会保障局",
     "环保局": "环境保护局",
     "行署": "行政公署",
+    "政府办": "人民政府办公室",
 }
 
 
@@ -132,6 +133,9 @@ def _expand(name: str, region_name: str | None) -> str:
     elif region_name and name[:1] in "市县区省镇州盟旗" and region_name.endswith(name[0]):
         if re.match(r"^.(?:人民)?政府$", name):
             return _gov_name(region_name)
+        office = re.match(r"^.(?:人民)?政府办公(室|厅)$", name)
+        if office:  # 「县政府办公室」: the office of the area's government
+            return region_name + "人民政府办公" + office.group(1)
         if not re.match(r"^.(?:委|政府)", name):
             name = region_name + name[1:]
     # 「海沧区政府」 -> 「海沧区人民政府」

@@ -91,3 +91,10 @@ def test_joint_title_heading_lines_run_together():
     title = "中共钦州市委钦州市人民政府关于2022年度法治政府建设情况的报告"
     assert title_issuer(title) == "中共钦州市委、钦州市人民政府"
     assert issuer_kind(title_issuer(title)) == "party_government"
+
+
+def test_government_office_short_forms():
+    assert title_issuer("融水县政府办2022年度法治政府建设报告") == "融水县人民政府办公室"
+    assert issuer_kind("融水县人民政府办公室") == "government"
+    assert with_area("县政府办公室", "融水苗族自治县") == "融水苗族自治县人民政府办公室"
+    assert with_area("市人民政府办公厅", "柳州市") == "柳州市人民政府办公厅"
