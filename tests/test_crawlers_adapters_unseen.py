@@ -16,6 +16,7 @@ from crawlers.adapters.encoded import decoded_fragments
 from crawlers.adapters.generic import is_listing
 from crawlers.adapters.links import anchors
 from crawlers.adapters.listapi import find_list_apis, json_items, json_total
+from crawlers.adapters.text import looks_like_report
 from crawlers.archive import Archive
 from crawlers.canonical import canonical_page
 from crawlers.crawl import CountingFetcher, crawl_sources, wanted
@@ -279,3 +280,19 @@ def test_variant_truth_json_api_answers_gb18030_behind_a_utf8_header(sim):
     with pytest.raises(UnicodeDecodeError):
         r.content.decode("utf-8")
     assert json.loads(r.content.decode("gb18030"))["data"]["total"] > 5
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        ("某市农业农村局关于2023年法治政府建设工作...", True),
+        ("中共某县委 某县人民政府关于2023年度法治政府建设情况的报…", True),
+        ("某县二〇二三年法治政府建设年度．．．", True),
+        ("某县2023年法治政府建设工作要点…", False),  # a genre word before the cut
+        ("关于印发2024年法治政府建设实施方案的通...", False),
+        ("某县法治政府建设示范创建...", False),  # no year: a topic page, not a yearly report
+        ("某县2023年法治政府建设工作", False),  # not cut: says no report
+    ],
+)
+def test_titles_cut_by_the_list_width(title, kept):
+    assert looks_like_report(title) is kept

@@ -36,6 +36,12 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+_TRUNCATED = re.compile(r"(\.{2,}|·{2,})$")  # after NFKC: … and ．．． read as dots
+_TRUNCATED_OTHER = re.compile(
+    r"通知|方案|要点|要點|计划|計劃|意见|意見|办法|辦法|规定|規定|通报|通報|公示|公告|纪要|紀要|决定|決定|会议|會議|培训|講座|讲座|考核|督察|部署"
+)
+
+
 def looks_like_report(title: str) -> bool:
     """Could this link title be a 法治政府建设 annual report (or its PDF)? Recall first."""
     t = normalise(title)
@@ -43,8 +49,15 @@ def looks_like_report(title: str) -> bool:
         return False
     core = _TRAILING_NOISE.sub("", t)
     if not _REPORT_WORDS.search(core):
-        return False  # news of meetings and deployments (部署…重点工作) name no report
+        # Lists cut long titles to a fixed width ("…2023年法治政府建设年度..."): a cut title that
+        # names a year after the topic and no other genre before the cut may still be the report.
+        return bool(_TRUNCATED.search(t)) and _truncated_report(core)
     return not _OTHER_GENRE_END.search(core) or bool(_PLAN_END.search(core))
+
+
+def _truncated_report(core: str) -> bool:
+    year = _YEAR_IN_TITLE.search(core) or _CN_YEAR.search(core)
+    return year is not None and not _TRUNCATED_OTHER.search(core)
 
 
 def guess_report_year(title: str) -> int | None:

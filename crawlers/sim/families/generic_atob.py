@@ -6,7 +6,8 @@ Opt-in (SimConfig.variants).
   fzzfjsndbg_N.shtml (Sichuan's gfxwj_new.shtml → gfxwj_new_2.shtml naming).
 - The pager is base64 of URL-quoted HTML inside div#pages, decoded by window.atob (Yunnan), so the
   served HTML holds no pager link.
-- Items are <dl><dt><a>title</a></dt><dd>date</dd></dl>; articles
+- Items are <dl><dt><a>title</a></dt><dd>date</dd></dl>, titles cut to 24 characters and "..."
+  with no title attribute (templates limit the printed length); articles
   /zfxxgk/fdzdgknr/fzzfjsndbg/{YYYYMM}/{32-hex}.shtml (Shanghai-style hex names).
 """
 
@@ -33,6 +34,7 @@ from crawlers.sim.families.base import (
 from crawlers.sim.model import Doc, Site
 
 PER_PAGE = 14
+TITLE_WIDTH = 24  # characters of a title the list prints before "..." (no title attribute)
 SECTION = "/zfxxgk/fdzdgknr/index.shtml"
 FOLDER = "/zfxxgk/fdzdgknr/fzzfjsndbg/"
 
@@ -78,11 +80,15 @@ def _section_page(site: Site, recent: list[Doc]) -> str:
     return page_shell(site, "法定主动公开内容", meta_tags(site, "法定主动公开内容"), body)
 
 
+def shown_title(title: str) -> str:
+    """The list cuts titles to a fixed width, as templates with a title-length limit print them."""
+    return title if len(title) <= TITLE_WIDTH else title[:TITLE_WIDTH] + "..."
+
+
 def _list_page(site: Site, docs: list[Doc], page: int, pages: int) -> str:
     items = "".join(
-        f'<dl class="list-item"><dt><a href="{article_path(site, d)}" target="_blank" '
-        f'title="{escape(d.title)}">'
-        f"{escape(d.title)}</a></dt><dd>{d.published:%Y-%m-%d}</dd></dl>\n"
+        f'<dl class="list-item"><dt><a href="{article_path(site, d)}" target="_blank">'
+        f"{escape(shown_title(d.title))}</a></dt><dd>{d.published:%Y-%m-%d}</dd></dl>\n"
         for d in docs
     )
     body = (
