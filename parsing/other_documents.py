@@ -131,6 +131,8 @@ _NEWS_HEADLINE_TOPIC = re.compile(r"法治政府|依法行政|法治建设")
 _NOT_A_NEWS_HEADLINE = re.compile(
     r"报告|总结|汇报|情况|年度|讲话|致辞|发言|主持词|(?:19|20)\d\d|[〇一二三四五六七八九]{4}|:$"
 )
+# A column's name (「法治政府建设专栏」) is no headline: it says nothing beyond the subject.
+_COLUMN_WORDS = re.compile(r"法治政府建设|法治政府|依法行政|法治建设|专栏|专题|栏目|信息公开|政务公开|工作")
 _FURNITURE = re.compile(r"^(?:当前位置|您的位置|首页|来源|发布|时间|日期|作者|浏览|点击|字号|分享)|>")
 
 
@@ -144,6 +146,7 @@ def work_news_headline(body: str, opening: str) -> bool:
             6 <= len(line) <= 40
             and "。" not in line
             and _NEWS_HEADLINE_TOPIC.search(line)
+            and len(re.findall(r"[\u4e00-\u9fff]", _COLUMN_WORDS.sub("", line))) >= 4
             and not _NOT_A_NEWS_HEADLINE.search(line)
             and not _FURNITURE.search(line)
             and not is_info_line(line)

@@ -121,6 +121,12 @@ def test_work_news_under_a_headline_without_year_or_report_word():
         classify(None, report.replace("三是深化普法。", "三是深化普法。现将有关情况报告如下:"))
         == "annual_report"
     )
+    # A column's name above a report that announces nothing is not a headline.
+    column = (
+        "法治政府建设专栏\n2022年,我县紧扣建设法治政府的目标,法治政府建设各项工作扎实推进。"
+        "\n一、依法全面履行政府职能"
+    )
+    assert classify(None, column) == "annual_report"
     speech = "在全县依法行政工作会议上的讲话\n同志们:\n今天召开会议,总结去年全县依法行政工作,部署今年任务。"
     assert classify(None, speech) != "news"
 
