@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from parsing.text_lines import is_body_line
+
 _CN_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -105,8 +107,17 @@ _STRICT_LABEL = re.compile(
 )
 
 
+# Dates that belong to something else: the links to the previous and next article, a related list,
+# the portal's clock in its header (「今天是2024年5月10日 星期五」).
+_OTHER_DATE_LINE = re.compile(
+    r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|相关)|今天是|今日是|当前时间|当前日期"
+)
+
+
 def labelled_date(lines: list[str]) -> str | None:
     for line in lines:
+        if _OTHER_DATE_LINE.search(line):
+            continue
         if len(line) > 200:
             # A copy that lost its line breaks: title, date line and body on one line.
             m = _STRICT_LABEL.search(line[:300])
@@ -125,7 +136,9 @@ def bare_date_line(lines: list[str]) -> str | None:
     """A short line that carries a date and is not a sentence: '2025-04-27 10:14 X人民政府网',
     '来源:X日报 2026-03-16 08:15', '04.04.2018 22:42'."""
     for line in lines:
-        if len(line) > 60 or _SENTENCE.search(line):
+        if is_body_line(line):
+            break  # a bare date under the text is a signature or furniture, not the publish line
+        if len(line) > 60 or _SENTENCE.search(line) or _OTHER_DATE_LINE.search(line):
             continue
         if any(word in line for word in ("成文", "印发", "会议", "大会", "于", "截至", "以来")):
             continue  # a date of writing, of a speech (「在…会议上」「…于北京」) or of a period

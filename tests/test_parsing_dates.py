@@ -50,3 +50,16 @@ def test_arabic_years_keep_offsets():
     converted = arabic_years(text)
     assert converted == "2022年,现将2021年度报告如下;一二三四年不是年份"
     assert len(converted) == len(text)
+
+
+def test_portal_clock_and_neighbour_links_are_not_the_publish_date():
+    head = ["今天是2024年5月10日 星期五", "丽水市2023年度法治政府建设情况报告"]
+    assert publish_date({}, {}, None, head, "") is None
+    lines = [
+        "丽水市2023年度法治政府建设情况报告",
+        "2023年,市政府坚持依法行政,扎实推进法治政府建设。现将有关情况报告如下:",
+        "上一篇:丽水市2023年政府信息公开工作年度报告(2024-01-30)",
+    ]
+    assert publish_date({}, {}, None, lines, "") is None
+    # A date line above the body, with its weekday, still counts.
+    assert publish_date({}, {}, None, ["2024年03月28日 星期四 来源:市司法局", *lines[1:]], "") == "2024-03-28"
