@@ -469,3 +469,32 @@ def test_a_table_row_with_folded_blanks_does_not_run_on_either():
 
 def test_a_place_as_subject_is_kept_when_the_issuer_is_unknown():
     assert facts("九江市受理行政复议案件56件。") == {("reconsideration_accepted", 56, YEAR)}
+
+
+# --- held-out batch nine (m119-m124) -------------------------------------------------------------
+
+
+def test_the_review_named_by_whom_before_all_were_filed():
+    assert facts("年内制定规范性文件4件,经局法制科合法性审核后,全部报送市政府备案。") == {
+        ("normative_docs_reviewed", 4, YEAR),
+        ("normative_docs_filed", 4, YEAR),
+    }
+
+
+def test_one_case_already_won():
+    assert facts("以本局为被告的行政诉讼案件1件,已胜诉。") == {
+        ("litigation_cases", 1, YEAR),
+        ("litigation_won", 1, YEAR),
+    }
+    assert ("litigation_won", 6, YEAR) not in facts("行政诉讼案件6件,已胜诉3件。")
+
+
+def test_those_who_passed_are_a_part_of_the_sitters():
+    got = facts("组织980名执法人员参加行政执法资格考试,考试合格860人。")
+    assert got == {("enforcement_personnel_certified", 980, YEAR)}
+
+
+def test_people_trained_as_legal_helpers_are_no_publicity_audience():
+    assert facts("开展普法活动30场。各村“法律明白人”实现全覆盖,共培养215名。") == {
+        ("publicity_events", 30, YEAR)
+    }

@@ -63,3 +63,18 @@ def test_indicator_rows_under_year_columns():
         ("info_disclosed_proactively", 3210, 2023),
         ("info_disclosed_proactively", 2980, 2022),
     }
+
+
+def test_rows_naming_their_year_under_a_caption_over_two_years():
+    text = (
+        "近两年行政复议案件办理情况如下：\n年度 收案数 审结数 纠错率\n"
+        "2023年 326 301 9.6%\n2022年 214 207 12.1%\n"
+    )
+    assert facts(text) == {
+        ("reconsideration_received", 326, 2023),
+        ("reconsideration_concluded", 301, 2023),
+        ("reconsideration_correction_rate", 9.6, 2023),
+        ("reconsideration_received", 214, 2022),
+        ("reconsideration_concluded", 207, 2022),
+        ("reconsideration_correction_rate", 12.1, 2022),
+    }

@@ -87,6 +87,8 @@ CHANGED_TO = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|�
 OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
 ALL_OF_THEM_NEXT = re.compile(
     r"\s*(?:均|全部|全都|都)(?:已|已经)?(?:按(?:规定|程序)?|由[\u4e00-\u9fff]{1,10}?)?(?:通过|参加|取得|经过|经|接受|进行)"
+    # "文件4件,经厅法规处合法性审核后,全部报送备案": the review named by whom it was done
+    r"|\s*经(?:过)?[\u4e00-\u9fff]{0,12}?(?:审查|审核)"
 )
 OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
 # "其中1件胜诉,2件尚在审理": the count is the subject of the outcome verb after it.
@@ -99,7 +101,10 @@ VERB_BEFORE = re.compile(r"进行|开展|实施|组织|作出|完成|(?:审查|�
 ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "litigation_cases",
-        re.compile(r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都)(?:已|获)?胜诉"),
+        # "…案件1件,已胜诉" (no count of its own follows: "已胜诉3件" is a part)
+        re.compile(
+            r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都|已|获)(?:已|获)?胜诉(?![^,，;；。]{0,4}[\d一二两三四五六七八九十])"
+        ),
         "litigation_won",
     ),
     # "被申请人的行政复议案件7件,经复议均维持": every case upheld
@@ -116,7 +121,7 @@ ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
         # "均报送备案" in the same clause, or "全部进行审查,并报县政府备案" in the next one
         re.compile(
             # "7件规范性文件全部经过审查": the counted noun may stand between number and 全部
-            r"^[,，]?\s*(?:[^,，;；。\d]{0,10}?文件)?(?:[^,，;；。\d]{0,6}?后)?(?:且|并)?(?:均|全部|全都)"
+            r"^[,，]?\s*(?:[^,，;；。\d]{0,10}?文件)?(?:[^,，;；。\d]{0,14}?后[,，]?)?(?:且|并)?(?:均|全部|全都)"
             r"(?:[^,，;；。]{0,24}(?:报送|报)?|[^,，;；。]{0,18}[,，]\s*(?:且|并)[^,，;；。]{0,8}?(?:报送|报)[^,，;；。]{0,14}?)"
             r"(?:备案|报备)"
         ),
@@ -171,6 +176,8 @@ def area_rank(area: str) -> int:
 ORG_COUNTED = re.compile(
     r"^[\u4e00-\u9fff]{0,6}?(?:社区|村|乡镇|街道|部门|单位|委员会|调委会|组织|中心|站|所|室|平台|窗口)"
 )
+# Those who passed an examination are a part of those who sat it.
+PASSED = re.compile(r"合格|通过考试|考试通过")
 # "收到、受理、审结行政复议案件分别为52件、48件、45件": one cue per number, in order.
 RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|有|占)?$")
 LIST_SEPARATOR = re.compile(r"[、和及与]")

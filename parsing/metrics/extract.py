@@ -375,12 +375,17 @@ def _sentence_facts(
         if (
             not comparison
             and i not in s.listed
-            and (clause.lstrip("(（ ").startswith("其中") or not r.cue.search(clause + own_post_text))
+            and (
+                clause.lstrip("(（ ").startswith("其中")
+                or not r.cue.search(clause + own_post_text)
+                or (r.key == "enforcement_personnel_certified" and cx.PASSED.search(clause + own_post_text))
+            )
             and not cx.RESPONDENT.search(clause)
             and any(c.rule.key == r.key and c.year == year for c in out)
         ):
             # the key again in the same sentence and year, without a cue of its own or after 其中:
-            # a part of the first figure ("参加考试368人,其中合格342人", "清理248件,继续有效196件");
+            # a part of the first figure ("参加考试368人,其中合格342人", "清理248件,继续有效196件",
+            # "1,250人参加资格考试,考试合格1,106人");
             # the body's own cases as respondent are its figure (gold_format) even after 其中
             continue
         out.append(

@@ -50,6 +50,13 @@ class TableFigure:
     end: int
 
 
+def _count_unit(name: str) -> str | None:
+    """A column headed as a count ("收案数", "受理量", "培训人数") without a printed unit."""
+    if re.search(r"人数|人次|人员", name):
+        return "人"
+    return "件" if name.endswith(("数", "量")) else None
+
+
 def _cells(line: str) -> list[str]:
     return [c for c in _CELL_SPLIT.split(line.strip()) if c]
 
@@ -128,8 +135,8 @@ def table_figures(text: str, report_year: int | None, lead: Callable[[int], str]
             continue
         year_label = _YEAR_LABEL.fullmatch(label)
         caption_years = years_in(caption)
-        if MULTI_YEAR.search(caption):
-            continue  # "2019-2023年…": a table over several years
+        if MULTI_YEAR.search(caption) and not year_label:
+            continue  # "2019-2023年…": a table over several years, unless each row names its year
         if year_label:
             year = int(year_label.group(1))
         elif len(caption_years) == 1:
@@ -140,7 +147,7 @@ def table_figures(text: str, report_year: int | None, lead: Callable[[int], str]
             year = report_year
         row_unit = _unit(label) or _unit(caption) or _unit(" ".join(header))
         for name, (value, pct) in zip(names, values, strict=True):  # type: ignore[misc]
-            unit = "%" if pct or name.endswith("率") else (_unit(name) or row_unit)
+            unit = "%" if pct or name.endswith("率") else (_unit(name) or row_unit or _count_unit(name))
             if unit is None:
                 continue
             word = re.sub(r"[（(][^)）]*[)）]|数$|量$", "", name)
