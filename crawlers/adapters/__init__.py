@@ -30,8 +30,13 @@ def adapter_name(column: Column, source: Source) -> str:
 def adapter_for(column: Column, source: Source) -> Adapter:
     name = adapter_name(column, source)
     key = name.strip().lower()
+    key = ALIASES.get(key, key)
+    if key in ADAPTERS and auto.is_home_page(column.url):
+        # a row that names only the portal's home: no family walks it as a list; auto finds the
+        # columns from it (and still hands a home page that is itself a list to its family)
+        return ADAPTERS["auto"]
     try:
-        return ADAPTERS[ALIASES.get(key, key)]
+        return ADAPTERS[key]
     except KeyError:
         known = ", ".join(sorted([*ADAPTERS, *ALIASES]))
         raise KeyError(f"source {source.id!r}: unknown adapter {name!r} (known: {known})") from None

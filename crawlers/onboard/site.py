@@ -26,6 +26,7 @@ from crawlers.adapters.auto import PrimedFetcher
 from crawlers.adapters.base import DiscoveryError
 from crawlers.adapters.generic import is_listing
 from crawlers.adapters.links import Anchor, anchors
+from crawlers.adapters.listapi import find_list_apis
 from crawlers.adapters.text import guess_report_year, looks_like_report, normalise
 from crawlers.canonical import canonical_page, is_copy, page_key
 from crawlers.counting import CountingFetcher
@@ -287,8 +288,8 @@ class _Discovery:
             if on_site(urlsplit(src).hostname or "", self.hosts)
         ]
         adapter = recognise(page_url, html)
-        if adapter == "generic":
-            reports = len(report_links)
+        if adapter == "generic" and not find_list_apis(html, page_url):
+            reports = len(report_links)  # (a list shell's reports come from its API: probed below)
         else:
             reports = await self.probe(page_url, page, adapter)
         key = _visit_key(page_url)
