@@ -126,3 +126,28 @@ def test_the_column_own_datastore_wins_over_a_sidebar_unit():
     page = sidebar + column_page([record(1, "示例县2024年度法治政府建设情况报告", "2025-03-01")], 1)
     store = parse_datastore(page, "1229000001")
     assert store is not None and len(store.records) == 1 and "columnid=1229000001" in (store.nextgroup or "")
+
+
+EMPTY_STORE = "<datastore><recordset></recordset></datastore>"
+
+
+def test_an_empty_proxy_answer_before_the_total_falls_back_to_the_screens():
+    """Encrypted ids in <nextgroup> get an empty datastore back; the server-rendered screens still list."""
+    first = [
+        record(9, "示例县2024年度法治政府建设情况报告", "2025-03-01"),
+        record(8, "示例县2023年度法治政府建设情况报告", "2024-03-01"),
+    ]
+    screen2 = (
+        '<ul class="list"><li><a href="/art/2023/3/1/art_1229000001_7.html" '
+        'title="示例县2022年度法治政府建设情况报告">示例县2022年度…</a><span>2023-03-01</span></li></ul>'
+    )
+    f = FakeFetcher(
+        {
+            COL: column_page(first, 3),
+            f"POST {PROXY}?startrecord=3&endrecord=8&perpage=2": EMPTY_STORE,
+            f"{COL}?uid=4471&pageNum=2": screen2,
+        }
+    )
+    found = asyncio.run(collect(hanweb.discover(Column(COL), src(), f, range(2020, 2025))))
+    assert [c.report_year for c in found] == [2024, 2023, 2022]
+    assert [m for m, _, _ in f.calls] == ["GET", "POST", "GET"]

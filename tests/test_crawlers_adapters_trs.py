@@ -150,3 +150,17 @@ def test_auto_adapter_recognises_the_family_without_a_second_request():
     found = asyncio.run(collect(auto.discover(Column(COL), source(), f, range(2020, 2025))))
     assert [c.report_year for c in found] == [2024]
     assert f.urls() == [COL]
+
+
+def test_absolute_links_under_the_other_www_spelling_are_the_columns_own():
+    col = "https://example.gov.cn/zwgk/fzzfjsndbg/"
+    html = (
+        '<ul><li><a href="https://www.example.gov.cn/zwgk/fzzfjsndbg/202403/t20240327_7.html">'
+        "示例市2023年法治政府建设年度报告</a><span>2024-03-27</span></li>"
+        '<li><a href="https://other.gov.cn/zwgk/202403/t20240301_8.html">某市2023年法治政府建设年度报告</a></li>'
+        "</ul>"
+    )
+    items = list_items(html, col, col)
+    assert [(i.url, i.in_column) for i in items] == [
+        ("https://www.example.gov.cn/zwgk/fzzfjsndbg/202403/t20240327_7.html", True)
+    ]

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 from crawlers.adapters import listapi
 from crawlers.adapters.base import DiscoveryError, FetcherLike, get_page, page_is_stale
 from crawlers.adapters.encoded import decoded_fragments
-from crawlers.adapters.links import Anchor, anchors, canonical_url, directory_of
+from crawlers.adapters.links import Anchor, anchors, canonical_url, directory_of, same_site
 from crawlers.adapters.text import date_from_url, find_date, guess_report_year, looks_like_report
 from crawlers.model import Candidate, Column, Source
 from crawlers.registry import allowed_hosts
@@ -95,10 +95,10 @@ async def discover(
         html = page.text or ""
         # pagers some sites ship base64-encoded for a script to decode count as the page's links
         fragments = [a for f in decoded_fragments(html) for a in anchors(f, page_url)]
-        links = [a for a in anchors(html, page_url) + fragments if (urlsplit(a.url).hostname or "") in hosts]
+        links = [a for a in anchors(html, page_url) + fragments if same_site(a.url, hosts)]
         for api in listapi.find_list_apis(html, page_url):
             # an empty list shell: its script fetches the items from a JSON API
-            if api.url in apis_walked or (urlsplit(api.url).hostname or "") not in hosts:
+            if api.url in apis_walked or not same_site(api.url, hosts):
                 continue
             apis_walked.add(api.url)
             try:

@@ -146,7 +146,9 @@ class _Followups:
                 if self._proxy is None:
                     self._proxy = proxy_form(self.html, self.page_url, self.nextgroup)
                 parsed = await self._from_proxy(*self._proxy, fetched)
-                if parsed is not None:
+                # An empty store while the column says more records remain is a refusal too: some
+                # dialects put encrypted ids in <nextgroup> and answer them with an empty body.
+                if parsed is not None and parsed.records:
                     return parsed
             except DiscoveryError:
                 pass

@@ -82,7 +82,9 @@ def anchors(html: str, page_url: str) -> list[Anchor]:
 
 
 def same_site(url: str, hosts: set[str]) -> bool:
-    return (urlsplit(url).hostname or "").lower() in hosts
+    """On one of these hosts, "www." or not (portals link themselves under both spellings)."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return host in {h.lower().removeprefix("www.") for h in hosts}
 
 
 def directory_of(url: str) -> str:

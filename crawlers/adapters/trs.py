@@ -15,7 +15,7 @@ from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 from crawlers.adapters.base import MAX_LIST_PAGES, FetcherLike, get_page, page_is_stale
-from crawlers.adapters.links import Anchor, anchors, canonical_url, directory_of
+from crawlers.adapters.links import Anchor, anchors, canonical_url, directory_of, same_site
 from crawlers.adapters.text import date_from_url, find_date, guess_report_year, looks_like_report, normalise
 from crawlers.model import Candidate, Column, Source
 
@@ -105,7 +105,7 @@ def list_items(html: str, page_url: str, column_dir: str) -> list[Item]:
     def add(a: Anchor) -> None:
         key = canonical_url(a.url)
         parts = urlsplit(a.url)
-        if key in seen or not a.title or parts.hostname != host:
+        if key in seen or not a.title or not same_site(a.url, {host or ""}):
             return
         path = parts.path
         in_column = path.startswith(col_path) and path.lower().endswith(_ARTICLE_EXT)
