@@ -498,3 +498,48 @@ def test_people_trained_as_legal_helpers_are_no_publicity_audience():
     assert facts("开展普法活动30场。各村“法律明白人”实现全覆盖,共培养215名。") == {
         ("publicity_events", 30, YEAR)
     }
+
+
+# --- held-out batch ten (m125-m130) --------------------------------------------------------------
+
+
+def test_a_department_own_level_clause_inside_an_area_sentence():
+    text = "全市共办理政府信息公开申请1,086件,其中本级办理政府信息公开申请97件。"
+    assert facts(text, issuer="某市人民政府办公室", issuer_kind="department") == {
+        ("disclosure_requests", 97, YEAR)
+    }
+
+
+def test_the_whole_count_still_pending():
+    assert facts("以本局为被告的行政诉讼案件1件,目前法院尚未判决。") == {
+        ("litigation_cases", 1, YEAR),
+        ("litigation_pending", 1, YEAR),
+    }
+    assert ("litigation_pending", 59, YEAR) not in facts("共收到行政起诉状59件,目前尚有四件未审结。")
+    assert ("litigation_won", 6, YEAR) not in facts("行政诉讼案件6件,其中3件已胜诉。")
+
+
+def test_a_count_carried_into_next_year():
+    assert facts("以本局为被告的行政诉讼案件2件,1件胜诉,1件结转至下一年度。") == {
+        ("litigation_cases", 2, YEAR),
+        ("litigation_won", 1, YEAR),
+        ("litigation_pending", 1, YEAR),
+    }
+
+
+def test_the_stock_of_certified_staff_without_a_verb():
+    assert facts("全旗共有执法主体四十二个,持证执法人员一千二百余人。") == set()
+
+
+def test_company_staff_reached_are_an_audience():
+    assert facts("开展“法治进企业”普法活动168场,覆盖企业员工4.3万人次。") == {
+        ("publicity_events", 168, YEAR),
+        ("publicity_participants", 43000, YEAR),
+    }
+
+
+def test_regulations_are_no_normative_documents():
+    got = facts("开展规章和规范性文件清理,共清理省政府规章112件、规范性文件1,583件。")
+    assert got == {("normative_docs_cleaned", 1583, YEAR)}
+    got = facts("审查规范性文件61件,向国务院报送备案规章8件、规范性文件47件。")
+    assert got == {("normative_docs_reviewed", 61, YEAR), ("normative_docs_filed", 47, YEAR)}

@@ -208,7 +208,8 @@ RULES: tuple[Rule, ...] = (
         r"审查|审核",
         domain=NORMATIVE,
         # the review of draft regulations and laws is 立法 work, not a document review
-        exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策|公平竞争|意见|建议|(?:规章|法规)草案的?(?:审查|审核)|"
+        exclude=r"合同|协议|决策事项|行政行为|执法决定|重大行政决策|公平竞争|意见|建议|(?:规章|法规)草案的?(?:审查|审核)"
+        + r"|"
         + _FOUND_WANTING,
     ),
     rule(
@@ -298,7 +299,9 @@ RULES: tuple[Rule, ...] = (
         needs=r"执法",
         # "持证执法人员达到186名" is the stock of certified staff, not this year's new certificates
         exclude=r"知识测试|知识考试|测试|竞赛|考法|学法|共有|现有|总数|持证率|持证比例"
-        r"|(?<!新增)持证[\u4e00-\u9fff]{0,4}人员(?:总数)?(?:达到|达|共|共计|为|仅|有|只有)",
+        r"|(?<!新增)持证[\u4e00-\u9fff]{0,4}人员(?:总数)?(?:达到|达|共|共计|为|仅|有|只有)"
+        # a clause that is nothing but the stock: ",持证执法人员一千二百余人"
+        r"|^\s*持证[\u4e00-\u9fff]{0,4}人员(?:总数)?\|",
         around=True,
     ),
     # "组织执法资格考试2次,1,076人参加考试": the sitters of that examination

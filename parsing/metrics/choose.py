@@ -13,7 +13,7 @@ _OBJECT_FIRST_FALLBACK = 2_000
 # Objects that are never what a catalog key counts; a cue followed by one of them ("办理人大代表
 # 建议12件", "审查合同30份") is about that object, not about the cue's catalog figure.
 _FOREIGN_OBJECT = re.compile(
-    r"建议|提案|(?<!复)议案|合同|协议|专利|商标|证照|项目|企业|商户|资金|经费|案卷|卷宗|课题|会议|简报|视频|短信|"
+    r"建议|提案|(?<!复)议案|合同|协议|专利|商标|证照|项目|企业(?!员工|职工)|商户|资金|经费|案卷|卷宗|课题|会议|简报|视频|短信|"
     r"咨询|意见书|法律意见|线索|隐患|检查|抽查|事项清单|权力清单|许可事项"
 )
 _JOINED_VERB = re.compile(r"并|且|后再?")

@@ -88,12 +88,13 @@ OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
 ALL_OF_THEM_NEXT = re.compile(
     r"\s*(?:均|全部|全都|都)(?:已|已经)?(?:按(?:规定|程序)?|由[\u4e00-\u9fff]{1,10}?)?(?:通过|参加|取得|经过|经|接受|进行)"
     # "文件4件,经厅法规处合法性审核后,全部报送备案": the review named by whom it was done
-    r"|\s*经(?:过)?[\u4e00-\u9fff]{0,12}?(?:审查|审核)"
+    # (the review is the whole clause: "经审查发现问题5件" is another statement)
+    r"|\s*经(?:过)?[\u4e00-\u9fff]{0,12}?(?:审查|审核)(?:后|通过)?(?=[,，;；。]|$)"
 )
 OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
 # "其中1件胜诉,2件尚在审理": the count is the subject of the outcome verb after it.
 OUTCOME_AFTER = re.compile(
-    r"(?:已|均|被|经)?(?:胜诉|败诉|尚在|尚未|未审结|未结|未判决|正在审理|在审|审理中|维持|撤销|驳回|终止|审结|办结|结案)"
+    r"(?:已|均|被|经)?(?:胜诉|败诉|尚在|尚未|未审结|未结|未判决|正在审理|在审|审理中|维持|撤销|驳回|终止|审结|办结|结案|结转)"
 )
 # "对X文件进行合法性审核142件": the verb already stands before the number, so it is no object-first clause.
 VERB_BEFORE = re.compile(r"进行|开展|实施|组织|作出|完成|(?:审查|审核|备案|报备|清理)(?:共计|共)?$")
@@ -103,9 +104,19 @@ ALL_OF_THEM: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "litigation_cases",
         # "…案件1件,已胜诉" (no count of its own follows: "已胜诉3件" is a part)
         re.compile(
-            r"^[,，]?[^,，;；。]{0,6}?(?:均|全部|全都|已|获)(?:已|获)?胜诉(?![^,，;；。]{0,4}[\d一二两三四五六七八九十])"
+            r"^[,，]?[^,，;；。\d一二两三四五六七八九十]{0,6}?(?:均|全部|全都|已|获)(?:已|获)?胜诉"
+            r"(?![^,，;；。]{0,4}[\d一二两三四五六七八九十])"
         ),
         "litigation_won",
+    ),
+    # "被告的行政诉讼案件1件,目前法院尚未判决": the whole count still pending
+    (
+        "litigation_cases",
+        re.compile(
+            r"^[,，]?[^,，;；。\d一二两三四五六七八九十]{0,8}?(?:均|全部|都)?(?:尚未判决|尚未审结|尚在审理|正在审理|仍在审理|未审结)"
+            r"(?![^,，;；。]{0,4}[\d一二两三四五六七八九十])"
+        ),
+        "litigation_pending",
     ),
     # "被申请人的行政复议案件7件,经复议均维持": every case upheld
     # "…案件7件,经复议均维持" / "…案件1件,经审理维持" (no count of its own follows)
@@ -189,7 +200,7 @@ FUNCTION_START = re.compile(
     r"[已均其同较比占涉依按并且和及都共为是在中左以上下余多增减降提环、被给]"
     r"|进行|予以|作出|得到|获得|实现|纳入|报送|提请|通过|完成|办理|处理|移送|转交|转办|全部|经"
     r"|有所|略有|明显|大幅|稍有"
-    r"|胜诉|败诉|尚在|尚未|未审结|未结|未判决|正在|在审|维持|撤销|驳回|终止|审结|办结|结案"
+    r"|胜诉|败诉|尚在|尚未|未审结|未结|未判决|正在|在审|维持|撤销|驳回|终止|审结|办结|结案|结转"
 )
 # 个 counts whatever noun stands before it ("服务点35个", "调解委员会560个"): only a case-like
 # noun makes it a count of cases, requests or calls.

@@ -34,6 +34,7 @@ _DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?[(（]?$")
 _BETWEEN_LISTED = re.compile(r"^[\s、,，和及与]{1,2}$")
 _BRACKET_AFTER = re.compile(r"[(（、]")
 _OWN_SUBJECT = re.compile(r"我|本|其中")
+_REGULATIONS_COUNTED = re.compile(r"规章(?:草案)?\s*$")
 
 
 @dataclass
@@ -229,8 +230,13 @@ def _skip(
             return True  # (without a known issuer the place may be the body's own)
     if cx.PART_OF_AREA.search(pre) or _larger_area(s, clause, issuer):
         return True
-    if own_level and (
-        cx.GUIDED.search(s.scan, 0, tok.start) or cx.AREA_WIDE.match(s.scan) or cx.AREA_WIDE.match(clause)
+    if (
+        own_level
+        # "全市共办理…1,086件,其中本级办理…97件": the clause naming the own level is the body's
+        and not cx.OWN_LEVEL.search(clause)
+        and (
+            cx.GUIDED.search(s.scan, 0, tok.start) or cx.AREA_WIDE.match(s.scan) or cx.AREA_WIDE.match(clause)
+        )
     ):
         return True
     if cx.SUBSET.search(clause):
@@ -349,6 +355,8 @@ def _sentence_facts(
             r = out[-1].rule
         if r is None:
             continue
+        if r.key.startswith("normative_docs") and _REGULATIONS_COUNTED.search(pre):
+            continue  # "清理省政府规章112件、规范性文件1,583件": regulations are not normative documents
         if (
             aside is not None
             and not aside_previous
