@@ -2,7 +2,8 @@
 
 For every sentence outside the next-year plan: find the numbers (one scan), and for each decide
   1. whether it is a figure of the year at all (not a growth rate, a multi-year total, a plan,
-     a sub-unit's figure, an aside in brackets) — context.py;
+     a sub-unit's figure, an aside in brackets) — scope.py, context.py (the sentence is
+     prepared once in prepared.py);
   2. its key: the catalog rule whose cue word stands nearest to it — catalog.py, choose.py;
   3. its year: the year the sentence names before it, the year before for 上年/去年 figures, else
      the report year; and its qualifier (约/余/以上/不足 …).
@@ -12,12 +13,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from parsing.metrics import context as cx
 from parsing.metrics.catalog import Rule
 from parsing.metrics.choose import choose_rule, rule_for_key
-from parsing.metrics.numbers import NumToken, fold_width, iter_numbers, years_in
+from parsing.metrics.numbers import NumToken
+from parsing.metrics.prepared import Sentence, prepare
+from parsing.metrics.scope import CONTEXT_CHARS, is_change, skip
 from parsing.metrics.sentences import clause_end, clause_start, sentence_spans
 from parsing.metrics.tables import has_table, table_figures
 from parsing.model import MetricFact
@@ -25,15 +28,12 @@ from parsing.sections import heading_index, part_index
 
 _LINE = re.compile(r"[^\n]+")
 _LEAD_CHARS = 120  # how far back in the paragraph a sentence's subject may stand
-_CONTEXT_CHARS = 300  # how far back in a sentence its subject or a multi-year marker is looked for
 _YEARS_LOOKED_AT = 8
 # A year opening the sentence ("2019年以来,", "截至2023年底,") is the topic of all its figures.
 _OPENING_YEAR = re.compile(r"^\s*(?:在|自|截至|截止|从|于|至)?\s*$")
 _YEAR_WINDOW = 10  # a named year this far before the report year is still a comparison figure
 _DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?[(（]?$")
-_BETWEEN_LISTED = re.compile(r"^[\s、,，和及与]{1,2}$")
 _BRACKET_AFTER = re.compile(r"[(（、]")
-_OWN_SUBJECT = re.compile(r"我|本|其中")
 _REGULATIONS_COUNTED = re.compile(r"规章(?:草案)?\s*$")
 
 
@@ -46,106 +46,8 @@ class _Candidate:
     year: int | None
 
 
-@dataclass
-class _Sentence:
-    """One sentence prepared once: its scan text (titles blanked, digits folded) and what is in it."""
-
-    scan: str
-    lead: str  # paragraph text before the sentence, where its subject may stand
-    tokens: list[NumToken]
-    years: list[tuple[int, int, int]] = field(default_factory=list)
-    asides: list[tuple[int, int]] = field(default_factory=list)
-    since: int | None = None  # offset after "2021年以来" (an earlier year): later figures are totals
-    listed: dict[int, str] = field(default_factory=dict)  # token index -> its item in a 分别 list
-    listed_years: dict[int, int] = field(default_factory=dict)  # token index -> its year in that list
-    sub_unit: re.Match[str] | None = None  # a sub-unit opening the sentence
-    year_starts: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.year_starts = [start for start, _end, _y in self.years]
-
-
-_LISTED_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?")
-
-
-def _year_list(items: list[str]) -> tuple[str, list[int]] | None:
-    """ "2020年、2019年纠错率": (the shared words, the years in order), else None."""
-    years = []
-    for item in items:
-        m = _LISTED_YEAR.match(item)
-        if m is None:
-            return None
-        years.append(int(m.group(1)))
-    if any(_LISTED_YEAR.fullmatch(item) is None for item in items[:-1]):
-        return None
-    return _LISTED_YEAR.sub("", items[-1], count=1), years
-
-
-def _listed_items(scan: str, tokens: list[NumToken]) -> tuple[dict[int, str], dict[int, int]]:
-    """ "收到、受理、审结…分别为52件、48件、45件": the list item that names each number; and for
-    "2020年、2019年…纠错率分别为10.3%、13.6%" the year of each number (the words are shared)."""
-    out: dict[int, str] = {}
-    years: dict[int, int] = {}
-    prev_end = 0
-    for i, tok in enumerate(tokens):
-        m = cx.RESPECTIVELY.search(scan[prev_end : tok.start].rstrip())
-        prev_end = tok.end
-        if m is None:
-            continue
-        head_end = scan.rfind("分别", 0, tok.start)
-        head = scan[clause_start(scan, head_end) : head_end]
-        run = [i]
-        while run[-1] + 1 < len(tokens) and _BETWEEN_LISTED.match(
-            scan[tokens[run[-1]].end : tokens[run[-1] + 1].start]
-        ):
-            run.append(run[-1] + 1)
-        for splitter in ("、", cx.LIST_SEPARATOR):
-            items = head.split(splitter) if isinstance(splitter, str) else splitter.split(head)
-            if len(items) == len(run):
-                by_year = _year_list(items)
-                if by_year is not None:
-                    out.update((j, by_year[0]) for j in run)
-                    years.update(zip(run, by_year[1], strict=True))
-                else:
-                    out.update(zip(run, items, strict=True))
-                break
-    return out, years
-
-
-def _prepare(sentence: str, lead: str, report_year: int | None) -> _Sentence | None:
-    # A wrapped line's break may fall inside a word; offsets inside `scan` are never exported.
-    scan = cx.blank_other_lines(cx.blank_titles(fold_width(sentence.replace("\r", "").replace("\n", ""))))
-    tokens = iter_numbers(scan)
-    if not tokens or cx.PLAN_START.search(scan):
-        return None
-    years = years_in(scan)
-    since = min(
-        (
-            end
-            for _s, end, y in years
-            if report_year
-            and y < report_year
-            and cx.SINCE.match(scan, end)
-            and not cx.SINCE_ATTRIBUTIVE.match(scan, end)
-        ),
-        default=None,
-    )
-    listed, listed_years = _listed_items(scan, tokens)
-    return _Sentence(
-        scan,
-        lead,
-        tokens,
-        years,
-        [m.span() for m in cx.PARENTHESIS.finditer(scan)],
-        since,
-        listed,
-        listed_years,
-        cx.SUB_UNIT.match(scan.lstrip()),
-    )
-
-
 def _year(
-    s: _Sentence,
+    s: Sentence,
     tok: NumToken,
     figure_before: int,
     own_clause_start: int,
@@ -179,83 +81,8 @@ def _year(
     return year, previous or named_here
 
 
-def _is_change(unit: str | None, pre: str, clause: str) -> bool:
-    """同比下降2.1个百分点, 增长20%, 比上年增加5件: a change, not a level."""
-    if unit in ("个百分点", "百分点") or cx.GROWTH_WORDS.search(pre[-4:]):
-        return True
-    return cx.GROWTH_TAIL.search(pre) is not None and cx.COMPARISON.search(clause) is not None
-
-
-def _larger_area(s: _Sentence, clause: str, issuer: str | None) -> bool:
-    """The clause (or the sentence, when the clause names no subject) is about a larger area than
-    the reporting body's ("全市行政机关负责人出庭应诉率99.1%" in a district's report); the body as
-    defendant in that area's courts stays its own figure."""
-    if not issuer or cx.RESPONDENT.search(clause):
-        return False
-    m = cx.AREA_WORD.match(clause.strip())
-    if m is None and not _OWN_SUBJECT.search(clause):
-        m = cx.AREA_WORD.match(s.scan.lstrip())
-    rank = cx.issuer_rank(issuer) if m else None
-    return m is not None and rank is not None and cx.area_rank(m["area"]) > rank
-
-
-def _skip(
-    s: _Sentence,
-    tok: NumToken,
-    clause: str,
-    pre: str,
-    post: str,
-    *,
-    issuer: str | None,
-    own_level: bool,
-    unit: str,
-) -> bool:
-    """True when the number is no figure of the reporting body's year (the conventions)."""
-    ctx = s.scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start]
-    if cx.MULTI_YEAR.search(ctx) or cx.PLAN.search(clause):
-        return True
-    if s.since is not None and tok.start > s.since:
-        return True
-    # a sub-unit as the subject of the number's clause, or of the whole sentence ("其中,石牌街道
-    # 处理工单2.1万件,按时办结率100%")
-    for sub_unit in (cx.SUB_UNIT.search(clause.strip()), s.sub_unit):
-        if (
-            sub_unit
-            and not cx.WHOLE_BODY_OFFICE.search(sub_unit["org"])
-            and not (issuer and (sub_unit["org"] in issuer or issuer.endswith(sub_unit["org"][1:])))
-        ):
-            return True
-    for sub_area in (cx.SUB_AREA.match(clause.strip()), cx.SUB_AREA.match(s.scan.lstrip())):
-        if sub_area and issuer and sub_area["org"] not in issuer:
-            return True  # (without a known issuer the place may be the body's own)
-    if cx.PART_OF_AREA.search(pre) or _larger_area(s, clause, issuer):
-        return True
-    if (
-        own_level
-        # "全市共办理…1,086件,其中本级办理…97件": the clause naming the own level is the body's
-        and not cx.OWN_LEVEL.search(clause)
-        and (
-            cx.GUIDED.search(s.scan, 0, tok.start) or cx.AREA_WIDE.match(s.scan) or cx.AREA_WIDE.match(clause)
-        )
-    ):
-        return True
-    if cx.SUBSET.search(clause):
-        return True
-    if unit == "个" and (
-        cx.ORG_COUNTED.match(post)
-        or (not cx.CASE_NOUN_BEFORE.search(clause) and not cx.CASE_NOUN.match(post))
-    ):
-        return True
-    return (
-        unit in cx.CASE_UNITS
-        and cx.COUNTED_NOUN.match(post) is not None
-        and not cx.FUNCTION_START.match(post)
-        and not cx.CASE_NOUN.match(post)
-    )
-
-
 def _sentence_facts(
-    s: _Sentence,
+    s: Sentence,
     report_year: int | None,
     issuer: str | None,
     own_level: bool,
@@ -271,7 +98,7 @@ def _sentence_facts(
         figure_before = prev_end
         pre = scan[window_start : tok.start]
         clause = scan[cstart : tok.start]
-        if _is_change(tok.unit, pre, clause):
+        if is_change(tok.unit, pre, clause):
             continue  # a change is read through: "较上年增加30件,达到410件" keeps its subject
         if tok.unit is not None:
             prev_end = tok.end
@@ -292,7 +119,7 @@ def _sentence_facts(
             if not cx.RATE_TAIL.search(pre):
                 continue
             unit = "%"  # "出庭应诉率达到85以上": a rate printed without its sign
-        if _skip(s, tok, clause, pre, post, issuer=issuer, own_level=own_level, unit=unit):
+        if skip(s, tok, clause, pre, post, issuer=issuer, own_level=own_level, unit=unit):
             continue
         object_first = (
             bool(cx.OBJECT_FIRST.match(clause.strip()) or cx.OBJECT_FIRST.match(pre.strip()))
@@ -313,7 +140,7 @@ def _sentence_facts(
         year, comparison = _year(s, tok, figure_before, cstart, report_year, pre, aside_previous)
         if i in s.listed_years:
             year, comparison = s.listed_years[i], True
-        ctx = s.lead + "|" + scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start]
+        ctx = s.lead + "|" + scan[max(0, tok.start - CONTEXT_CHARS) : tok.start]
         if i in s.listed:
             item = s.listed[i]
             r = choose_rule(unit, ctx, item, "", own_clause=len(item))
@@ -332,7 +159,7 @@ def _sentence_facts(
                 object_first=object_first,
                 own_post=own_post,
                 noun_follows=noun_follows,
-                sentence_before=scan[max(0, tok.start - _CONTEXT_CHARS) : tok.start],
+                sentence_before=scan[max(0, tok.start - CONTEXT_CHARS) : tok.start],
             )
         if r is None and i and scan[tokens[i - 1].end : tok.start].lstrip().startswith("、"):
             # "审查规章草案7件、规范性文件31件": the verb before the first item governs the list
@@ -441,7 +268,7 @@ def extract_metrics(
         lead = cx.blank_other_lines(
             headings.heading_before(start) + "|" + text[max(line_start, start - _LEAD_CHARS) : start]
         )
-        prepared = _prepare(sentence, lead, report_year)
+        prepared = prepare(sentence, lead, report_year)
         if prepared is None:
             continue
         own_level = any(a <= start < b for a, b in own_lines)
