@@ -543,3 +543,21 @@ def test_regulations_are_no_normative_documents():
     assert got == {("normative_docs_cleaned", 1583, YEAR)}
     got = facts("审查规范性文件61件,向国务院报送备案规章8件、规范性文件47件。")
     assert got == {("normative_docs_reviewed", 61, YEAR), ("normative_docs_filed", 47, YEAR)}
+
+
+# --- the imitation truth (generator phrasing the held-out sets had not used) ----------------------
+
+
+def test_the_government_own_level_is_not_the_department_own_level():
+    text = "市人民政府本级受理行政复议案件56件。全市346个人民调解组织共调解矛盾纠纷6,330件。"
+    got = facts(text, issuer="某市司法局", issuer_kind="department")
+    assert ("mediation_disputes", 6330, YEAR) in got
+
+
+def test_a_statement_in_brackets_gives_its_own_figure():
+    assert facts("市政府本级受理行政复议案件741件(收到申请930件),已审结739件。") == {
+        ("reconsideration_accepted", 741, YEAR),
+        ("reconsideration_received", 930, YEAR),
+        ("reconsideration_concluded", 739, YEAR),
+    }
+    assert facts("收到行政复议申请52件(收到申请中有3件为邮寄)。") == {("reconsideration_received", 52, YEAR)}

@@ -41,6 +41,8 @@ SINCE_ATTRIBUTIVE = re.compile(r"\s*以来[\u4e00-\u9fff]{0,6}的")
 # A parenthesis holds a breakdown or an aside ("(含上年结转3件)"), not the sentence's figure.
 PARENTHESIS = re.compile(r"[(（][^()（）]{0,80}[)）]")
 BREAKDOWN = re.compile(r"\s*其中\s*[:：]?")
+# "受理行政复议案件741件(收到申请930件)": an aside that is a statement of its own, by its verb.
+ASIDE_STATEMENT = re.compile(r"\s*(?:共|全年)?(?:收到|新收|接收|接到)")
 # Book titles, document numbers and bracketed year ranges hide years that are not periods.
 TITLES = re.compile(
     r"《[^》]{0,80}》|〔[^〕]{0,12}〕|\[[^\]]{0,12}\]"
@@ -84,7 +86,7 @@ PARTY_DOCS = re.compile(r"[省市县区州旗]委(?!员会|托)|党委|党内|�
 SUBSET = re.compile(r"涉企|涉农|涉疫|涉外|涉法涉诉|重点领域|涉及[\u4e00-\u9fff]{0,6}领域")
 # "由上年的80%提高到95%": the new level takes the key of the old one.
 CHANGED_TO = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|降|升)(?:到|至)$")
-OWN_LEVEL = re.compile(r"本级|全局|本局|我局|局机关|机关本级")
+OWN_LEVEL = re.compile(r"(?<!政府)本级|全局|本局|我局|局机关|机关本级")
 ALL_OF_THEM_NEXT = re.compile(
     r"\s*(?:均|全部|全都|都)(?:已|已经)?(?:按(?:规定|程序)?|由[\u4e00-\u9fff]{1,10}?)?(?:通过|参加|取得|经过|经|接受|进行)"
     # "文件4件,经厅法规处合法性审核后,全部报送备案": the review named by whom it was done

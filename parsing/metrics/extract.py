@@ -112,8 +112,14 @@ def _sentence_facts(
             cx.PREVIOUS_YEAR_ASIDE.search(scan[max(0, aside[0] - 10) : aside[0] + 1])
             or cx.PREVIOUS_YEAR_INSIDE.match(scan, aside[0] + 1, tok.start)
         )
-        if aside is not None and not aside_previous and not cx.BREAKDOWN.match(scan, aside[0] + 1):
-            continue  # an aside; only a breakdown "(其中:维持8件,撤销1件)" gives figures
+        aside_statement = aside is not None and cx.ASIDE_STATEMENT.match(scan, aside[0] + 1) is not None
+        if (
+            aside is not None
+            and not aside_previous
+            and not aside_statement
+            and not cx.BREAKDOWN.match(scan, aside[0] + 1)
+        ):
+            continue  # an aside; only a breakdown "(其中:维持8件,撤销1件)" or a statement gives figures
         unit = tok.unit
         if unit is None:
             if not cx.RATE_TAIL.search(pre):
@@ -188,7 +194,7 @@ def _sentence_facts(
             aside is not None
             and not aside_previous
             and any(c.rule.key == r.key and c.year == year for c in out)
-        ):
+        ):  # (a statement in brackets of the same key is no new figure either)
             continue  # "法律顾问10名(其中律师7名、专家3名)": parts of the figure before the bracket
         if (
             issuer_kind == "government"
