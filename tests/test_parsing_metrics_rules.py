@@ -561,3 +561,26 @@ def test_a_statement_in_brackets_gives_its_own_figure():
         ("reconsideration_concluded", 739, YEAR),
     }
     assert facts("收到行政复议申请52件(收到申请中有3件为邮寄)。") == {("reconsideration_received", 52, YEAR)}
+
+
+def test_an_enumeration_before_the_whole_township_is_no_township_name():
+    text = "三是全街道709个人民调解组织共排查调解矛盾纠纷229件,调解成功225件。"
+    assert facts(text, issuer="新华街道办事处") == {
+        ("mediation_disputes", 229, YEAR),
+        ("mediation_resolved", 225, YEAR),
+    }
+    assert facts("四是我镇及所属单位共聘请法律顾问4名。", issuer="某镇人民政府") == {
+        ("legal_advisers", 4, YEAR)
+    }
+
+
+def test_one_case_still_open():
+    assert ("litigation_pending", 1, YEAR) in facts("共收到行政起诉状12件,目前尚有一件未审结。")
+
+
+def test_a_brigade_after_qizhong_is_a_part():
+    text = "全年化解各类矛盾纠纷5575件,化解率达到98.6%。其中,交通运输执法大队调处纠纷157件。"
+    assert facts(text, issuer="某市司法局", issuer_kind="department") == {
+        ("mediation_resolved", 5575, YEAR),
+        ("mediation_success_rate", 98.6, YEAR),
+    }

@@ -60,13 +60,17 @@ RATE_TAIL = re.compile(
     r"(?:率|比例)(?:为|是|达|达到|均为|均达|均达到|保持在|稳定在|提高到|提升至|提高至|提升到|上升到|上升至)?$"
 )
 # A department of the reporting government acting as the subject: its figure is a sector's.
+# A character of a place name: no enumeration (三是), pronoun (我镇), quantifier (全镇) or preposition.
+_PLACE_CHAR = r"[^\W\d_a-zA-Z全各每本我该辖年是在和及与对为由经共其中]"
 SUB_UNIT = re.compile(
     r"(?:其中|^)[,，:：]?\s*(?P<org>(?:(?![全各每本我该])[\u4e00-\u9fff]{0,4}[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
     r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队)"
-    r"|(?![全各每本我该对向为在由和与])[\u4e00-\u9fff]{2,4}(?:街道|(?<!乡)镇|乡(?![镇村]))(?!政府|人民政府|党委)"
+    r"|" + _PLACE_CHAR + r"{2,4}(?:街道|(?<!乡)镇|乡(?![镇村]))(?!政府|人民政府|党委)"
     # a unit of the township ("X街道综合行政执法大队") is not the township itself
     r"(?:[\u4e00-\u9fff]{1,10}?(?:大队|中队|委员会|工作室|调解室|服务中心|派出所|所|站))?)"
 )
+# "其中,交通运输执法大队调处纠纷157件": a unit named after 其中, with or without its area.
+QIZHONG_UNIT = re.compile(r"其中[,，:：]?\s*(?P<org>[\u4e00-\u9fff]{2,10}?(?:大队|支队|中队))")
 # Offices that act for the government as a whole (its legal, reconsideration and petition work).
 WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
 GUIDED = re.compile(r"指导")
@@ -155,7 +159,6 @@ OWN_BODY_PART = re.compile(
     r"^\s*其中\s*[,，:：]?\s*(?:[省市县区州旗盟](?:人民)?政府|(?:[省市县区州旗盟局厅])?本级)"
 )
 # "凯里市受理复议案件87件" in the prefecture's report: a county of the area as the subject.
-_PLACE_CHAR = r"[^\W\d_a-zA-Z全各每本我该辖年是在和及与对为由经共其中]"
 SUB_AREA = re.compile(
     r"^(?:其中)?[,，:：]?\s*(?:[一二三四五六七八九十]{1,2}是[,，]?)?(?P<org>"
     + _PLACE_CHAR

@@ -82,7 +82,9 @@ _NOT_QUANTITY_AFTER = re.compile(r"[年月日号时点届周岁代G级类星型]
 # ("聘请法律顾问一名"), unless a pairing follows (一名一策).
 _ONE_COUNTS = re.compile(r"[名位](?![一\u4e00-\u9fff]?一)")
 # …and with 件/宗/起 right after a case verb or outcome it counts cases ("胜诉七件、败诉一件").
-_ONE_CASE_AFTER = re.compile(r"(?:胜诉|败诉|维持|撤销|驳回|违法|受理|收到|新收|审结|办结|案件|申请)$")
+_ONE_CASE_AFTER = re.compile(
+    r"(?:胜诉|败诉|维持|撤销|驳回|违法|受理|收到|新收|审结|办结|案件|申请|尚有|还有|仍有|依申请公开)$"
+)
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,12 @@ def skip(
         return True
     # a sub-unit as the subject of the number's clause, or of the whole sentence ("其中,石牌街道
     # 处理工单2.1万件,按时办结率100%")
-    for sub_unit in (cx.SUB_UNIT.search(clause.strip()), s.sub_unit):
+    for sub_unit in (
+        cx.SUB_UNIT.search(clause.strip()),
+        s.sub_unit,
+        cx.QIZHONG_UNIT.match(clause.strip()),
+        cx.QIZHONG_UNIT.match(s.scan.lstrip()),
+    ):
         if (
             sub_unit
             and not cx.WHOLE_BODY_OFFICE.search(sub_unit["org"])
