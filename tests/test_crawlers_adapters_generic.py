@@ -128,3 +128,29 @@ def test_attachments_of_an_article_page():
         "https://a.gov.cn/files/report.pdf",
     ]
     assert found[0].text == "示例局2023年法治政府建设年度报告.pdf"
+
+
+def test_year_archives_below_the_column_are_walked():
+    """Columns split into one sub-list per year (…/fzzfjs/2023/index.html, linked as 「2023年」)."""
+
+    def listing(items: str) -> str:
+        return f"<html><body><ul>{items}</ul></body></html>"
+
+    home = listing(
+        '<li><a href="2023/index.html">2023年</a></li><li><a href="2022/">2022年度</a></li>'
+        '<li><a href="/zwgk/tzgg/index.html">2021年</a></li>'  # not below the column: another list
+    )
+    pages = {
+        COL: home,
+        f"{COL}2023/index.html": listing(
+            f'<li><a href="{COL}2023/content/post_7.html">示例市2023年法治政府建设年度报告</a>2024-03-01</li>'
+        ),
+        f"{COL}2022/": listing(
+            f'<li><a href="{COL}2022/content/post_5.html">示例市2022年法治政府建设年度报告</a>2023-03-01</li>'
+        ),
+    }
+    f = FakeFetcher(pages)
+    source = Source(id="nf", name="示例市", base_url=HOST + "/", adapter="generic", columns=(Column(COL),))
+    found = asyncio.run(collect(generic.discover(Column(COL), source, f, range(2021, 2025))))
+    assert sorted(c.report_year for c in found) == [2022, 2023]
+    assert f"{HOST}/zwgk/tzgg/index.html" not in f.urls()

@@ -151,3 +151,14 @@ def test_an_empty_proxy_answer_before_the_total_falls_back_to_the_screens():
     found = asyncio.run(collect(hanweb.discover(Column(COL), src(), f, range(2020, 2025))))
     assert [c.report_year for c in found] == [2024, 2023, 2022]
     assert [m for m, _, _ in f.calls] == ["GET", "POST", "GET"]
+
+
+def test_proxy_and_webid_named_only_by_the_page_script():
+    """Older JCMS pages: no <nextgroup>; the jpage config names the proxy path and the site."""
+    page = (
+        '<div id="55"><script type="text/xml"><datastore><recordset></recordset></datastore></script></div>'
+        "<script>$('#55').jpage({proxyUrl: '/module/jslib/jquery/jpage/dataproxy.jsp', webid: '7'});</script>"
+    )
+    proxy, form = proxy_form(page, f"{HOST}/col/col12/index.html", None)
+    assert proxy == f"{HOST}/module/jslib/jquery/jpage/dataproxy.jsp"
+    assert (form["webid"], form["columnid"], form["unitid"]) == ("7", "12", "55")

@@ -2,7 +2,8 @@
 
 Used for NFCMS (Guangdong post_{id}.html lists), Lonsun, Kaipu and unknown templates. It reads what a
 person reads: anchors whose text names a rule-of-law report, pagination links (下一页, ?page=N,
-index_N), and sub-column links named after 法治政府建设 one or two levels down. Caps keep it cheap."""
+index_N, a pager shipped base64-encoded), sub-column links named after 法治政府建设 or after a year one
+or two levels down, and the JSON list API an empty column shell calls (listapi). Caps keep it cheap."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from crawlers.registry import allowed_hosts
 MAX_PAGES = 30  # list pages per column, pagination and sections together
 MAX_DEPTH = 2  # section links followed from the column page
 _NEXT_TEXT = re.compile(r"^(下一页|下页|后页|下一頁|>|›|»|>>|next)$", re.I)
-_SECTION_TEXT = re.compile(r"法治政府|依法行政|法治建设")
+# sub-columns worth walking: named after the topic, or a year of the column (年度 archives, 2023年)
+_SECTION_TEXT = re.compile(r"法治政府|依法行政|法治建设|^(?:19|20)\d{2}\s*(?:年|年度)?$")
 _LIST_PATH = re.compile(r"(/|/(?:index|default|list|[a-z]*list)(?:_\d+)?\.\w+)$", re.I)
 _PAGE_NUMBER = re.compile(r"(?:[_/-]|^)(\d{1,4})\.\w+$")
 _PAGE_PARAMS = ("page", "pageNum", "pageNo", "pageIndex", "cur_page", "p", "pn")

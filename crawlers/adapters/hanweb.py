@@ -27,8 +27,9 @@ _TOTAL_RECORD = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>|totalRecord\
 _PER_PAGE = re.compile(r"perPage\s*[:=]\s*['\"]?(\d+)", re.I)
 _UNIT_DIV = re.compile(r"<div[^>]*\bid=['\"]?(\d+)['\"]?[^>]*>\s*<script[^>]*type=['\"]text/xml", re.I)
 _COLUMN_ID = re.compile(r"/col/col(\d+)/", re.I)
-_WEBID = re.compile(r"\b(?:i_)?webid=(\d+)", re.I)
+_WEBID = re.compile(r"""\b(?:i_)?webid['"]?\s*[=:]\s*['"]?(\d+)""", re.I)  # webid=3, webid: '3'
 _DEFAULT_PROXY = "/module/web/jpage/dataproxy.jsp"
+_PROXY_IN_PAGE = re.compile(r"""["']([^"'\s]*/dataproxy\.jsp)""", re.I)
 # The jpage plugin asks for three screens at a time; so do we (fewer requests, same load per record).
 _SCREENS_PER_REQUEST = 3
 _DEFAULT_PER_PAGE = 15
@@ -92,7 +93,9 @@ def parse_record(fragment: str, page_url: str) -> Record | None:
 def proxy_form(page_html: str, column_url: str, nextgroup: str | None) -> tuple[str, dict[str, str]]:
     """Dataproxy address and the form the jpage plugin posts, from <nextgroup> and the page."""
     query = dict(parse_qsl(urlsplit(nextgroup).query)) if nextgroup else {}
-    proxy = urljoin(column_url, urlsplit(nextgroup).path if nextgroup else _DEFAULT_PROXY)
+    # without a <nextgroup>, the page's script names the proxy (older JCMS: /module/jslib/jquery/jpage/)
+    named = _first(_PROXY_IN_PAGE, page_html)
+    proxy = urljoin(column_url, urlsplit(nextgroup).path if nextgroup else named or _DEFAULT_PROXY)
     columnid = query.get("columnid") or _first(_COLUMN_ID, column_url)
     unitid = query.get("unitid") or _first(_UNIT_DIV, page_html)
     webid = query.get("webid") or _first(_WEBID, page_html)
