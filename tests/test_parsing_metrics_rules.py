@@ -584,3 +584,27 @@ def test_a_brigade_after_qizhong_is_a_part():
         ("mediation_resolved", 5575, YEAR),
         ("mediation_success_rate", 98.6, YEAR),
     }
+
+
+# --- held-out batch eleven (m131-m134) -----------------------------------------------------------
+
+
+def test_a_list_item_is_judged_by_its_own_object():
+    got = facts("聘请常年法律顾问2名,全年审查合同协议38份、规范性文件5件。")
+    assert got == {("legal_advisers", 2, YEAR), ("normative_docs_reviewed", 5, YEAR)}
+
+
+def test_a_single_case_decided_and_won_after_a_clause():
+    assert facts("镇政府作为被告的行政诉讼案件1件,已审结,镇政府胜诉。") == {
+        ("litigation_cases", 1, YEAR),
+        ("litigation_won", 1, YEAR),
+    }
+    assert ("litigation_won", 20, YEAR) not in facts("行政诉讼案件20件,审结18件,胜诉15件。")
+
+
+def test_a_city_of_the_province_as_subject_of_a_rate():
+    got = facts("哈尔滨市负责人出庭应诉率达到81%。", issuer="黑龙江省人民政府")
+    assert got == set()
+    assert facts("通过县政府门户网站主动公开政府信息217条。", issuer="某县人民政府") == {
+        ("info_disclosed_proactively", 217, YEAR)
+    }

@@ -168,9 +168,10 @@ def _sentence_facts(
                 sentence_before=scan[max(0, tok.start - CONTEXT_CHARS) : tok.start],
             )
         if r is None and i and scan[tokens[i - 1].end : tok.start].lstrip().startswith("、"):
-            # "审查规章草案7件、规范性文件31件": the verb before the first item governs the list
+            # "审查规章草案7件、规范性文件31件": the verb before the first item governs the list; only
+            # the number's own item says what it counts ("审查合同38份、规范性文件2件")
             whole = scan[cstart : tok.start]
-            r = choose_rule(unit, ctx, whole, post, own_clause=len(whole))
+            r = choose_rule(unit, ctx, whole, post, own_clause=tok.start - tokens[i - 1].end)
         if r is None and i and clause.lstrip("(（ ").startswith("其中"):
             # "合法性审核共计586件,其中规范性文件89件": the verb of the total governs its parts
             whole = scan[clause_start(scan, tokens[i - 1].start) : tok.start]
