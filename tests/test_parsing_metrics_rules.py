@@ -608,3 +608,15 @@ def test_a_city_of_the_province_as_subject_of_a_rate():
     assert facts("通过县政府门户网站主动公开政府信息217条。", issuer="某县人民政府") == {
         ("info_disclosed_proactively", 217, YEAR)
     }
+
+
+def test_the_government_own_level_inside_the_sentence_is_its_figure_a_bureau_level_a_part():
+    text = "全市共办理政府信息公开申请1,086件,其中市政府办公室本级办理政府信息公开申请97件。"
+    assert facts(text, issuer="某市人民政府办公室", issuer_kind="government") == {
+        ("disclosure_requests", 1086, YEAR),
+        ("disclosure_requests", 97, YEAR),
+    }
+    text = "组织执法人员业务轮训3期,共培训执法人员410人次,其中局本级执法人员95人次。"
+    assert facts(text, issuer="某市应急管理局", issuer_kind="department") == {
+        ("enforcement_personnel_trained", 410, YEAR)
+    }

@@ -156,6 +156,7 @@ ISSUED_DOCS = re.compile(r"规范性文件|规章")
 ALL_WON_NEXT = re.compile(r"\s*(?:均|全部|全都)(?:已|获)?胜诉")
 DECIDED = re.compile(r"审结|判决|结案|办结")
 # "其中,州政府收到复议申请96件": after 其中 the reporting government's own figure, not a sector's part.
+OWN_GOVERNMENT_PART = re.compile(r"^\s*其中\s*[,，:：]?\s*[省市县区州旗盟](?:人民)?政府")
 OWN_BODY_PART = re.compile(
     r"^\s*其中\s*[,，:：]?\s*(?:[省市县区州旗盟](?:人民)?政府|(?:[省市县区州旗盟局厅])?本级)"
 )

@@ -223,12 +223,15 @@ def _sentence_facts(
                 or (r.key == "enforcement_personnel_certified" and cx.PASSED.search(clause + own_post_text))
             )
             and not cx.RESPONDENT.search(clause)
+            and not cx.OWN_GOVERNMENT_PART.match(clause.lstrip("(（ "))
             and any(c.rule.key == r.key and c.year == year for c in out)
         ):
             # the key again in the same sentence and year, without a cue of its own or after 其中:
             # a part of the first figure ("参加考试368人,其中合格342人", "清理248件,继续有效196件",
             # "1,250人参加资格考试,考试合格1,106人");
-            # the body's own cases as respondent are its figure (gold_format) even after 其中
+            # the body's own cases as respondent are its figure (gold_format) even after 其中, and so
+            # is the government's own level ("其中,市政府本级收到申请310件"; a bureau's 局本级 trainees
+            # are a part of those it trained)
             continue
         out.append(
             _Candidate(r, tok, tok.value, cx.qualifier(pre, scan[tok.end : tok.end + 8], tok.more), year)
