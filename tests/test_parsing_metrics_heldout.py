@@ -12,7 +12,8 @@ first run at F1 0.916 (P 0.973, R 0.866; tp 214, fp 6, fn 33) before the rules i
 batch eight (m113-m118) at F1 0.958 (P 0.966, R 0.950; tp 114, fp 4, fn 6) with those rules;
 batch nine (m119-m124) at F1 0.947 (P 0.982, R 0.915; tp 108, fp 2, fn 10) with batch eight's;
 batch ten (m125-m130) at F1 0.960 (P 0.955, R 0.964; tp 107, fp 5, fn 4) with batch nine's;
-batch eleven (m131-m134) at F1 0.981 (P 0.987, R 0.975; tp 78, fp 1, fn 2) with batch ten's.
+batch eleven (m131-m134) at F1 0.981 (P 0.987, R 0.975; tp 78, fp 1, fn 2) with batch ten's;
+batch twelve (m135-m139) at F1 0.976 (P 0.976, R 0.976; tp 82, fp 2, fn 2) with batch eleven's.
 `bench/eval_metrics.py --gold tests/data/heldout_metrics.jsonl` lists the remaining misses.
 """
 
@@ -60,6 +61,6 @@ def test_heldout_f1_at_least_0_95():
         matched, false_pos, false_neg = match_metrics(pred, rec["metrics"])
         tp, fp, fn = tp + len(matched), fp + len(false_pos), fn + len(false_neg)
     precision, recall, f1 = prf(tp, fp, fn)
-    # measured 0.996 (P 0.995, R 0.997) over all 54; the margin allows a rule change to trade a fact or two
+    # measured 0.997 (P 0.996, R 0.997) over all 59; the margin allows a rule change to trade a fact or two
     assert f1 >= 0.95, (tp, fp, fn)
     assert precision >= 0.93 and recall >= 0.93, (tp, fp, fn)

@@ -620,3 +620,29 @@ def test_the_government_own_level_inside_the_sentence_is_its_figure_a_bureau_lev
     assert facts(text, issuer="某市应急管理局", issuer_kind="department") == {
         ("enforcement_personnel_trained", 410, YEAR)
     }
+
+
+# --- held-out batch twelve (m135-m139) -----------------------------------------------------------
+
+
+def test_our_bureau_handling_the_governments_cases_is_no_own_level_contrast():
+    text = (
+        "市政府行政复议案件由我局承办,全年收到行政复议申请104件。"
+        "全市行政机关应诉案件56件,负责人出庭应诉率100%。"
+    )
+    got = facts(text, issuer="某市司法局", issuer_kind="department")
+    assert ("litigation_cases", 56, YEAR) in got
+    assert ("leader_court_appearance_rate", 100, YEAR) in got
+
+
+def test_the_townships_units_together_are_a_part_of_a_district():
+    text = "全区作出行政处罚决定8.1万件。街道(地区)综合执法队实施处罚2.3万件。"
+    assert facts(text, issuer="某区人民政府") == {("enforcement_penalty_cases", 81000, YEAR)}
+    assert facts("街道综合执法队全年立案处罚1,126起。", issuer="某街道办事处") == {
+        ("enforcement_penalty_cases", 1126, YEAR)
+    }
+
+
+def test_a_team_composed_of_counted_kinds_prints_no_total():
+    assert facts("市政府法律顾问团由9名律师和5名高校专家组成。") == set()
+    assert facts("市政府法律顾问团由15名专家学者和执业律师组成。") == {("legal_advisers", 15, YEAR)}

@@ -71,6 +71,16 @@ SUB_UNIT = re.compile(
 )
 # "其中,交通运输执法大队调处纠纷157件": a unit named after 其中, with or without its area.
 QIZHONG_UNIT = re.compile(r"其中[,，:：]?\s*(?P<org>[\u4e00-\u9fff]{2,10}?(?:大队|支队|中队))")
+# "街道(地区)综合执法队实施处罚2.3万件" in a district's report: the townships' units together, a part
+# (in a township's own report its 执法队 is its own; the caller checks the issuer's level).
+LOWER_UNITS = re.compile(
+    r"^\s*(?:各|全区|全县|全市)?(?:街道|乡镇|街乡|镇街|街镇|乡镇街道)(?:[(（][^)）]{0,6}[)）])?"
+    r"[\u4e00-\u9fff]{0,8}?(?:执法队|执法大队|执法中队|司法所|派出所|调委会)"
+)
+# "法律顾问团由9名律师和5名专家组成": members counted by kind, the team's total not printed.
+COMPOSED_OF = re.compile(
+    r"由[^,，;；。]{0,24}\d[^,，;；。]{0,12}[和及与、][^,，;；。]{0,12}\d[^,，;；。]{0,16}组成"
+)
 # Offices that act for the government as a whole (its legal, reconsideration and petition work).
 WHOLE_BODY_OFFICE = re.compile(r"司法|法制|复议|政府|依法治|信访")
 GUIDED = re.compile(r"指导")
@@ -90,7 +100,7 @@ PARTY_DOCS = re.compile(r"[省市县区州旗]委(?!员会|托)|党委|党内|�
 SUBSET = re.compile(r"涉企|涉农|涉疫|涉外|涉法涉诉|重点领域|涉及[\u4e00-\u9fff]{0,6}领域")
 # "由上年的80%提高到95%": the new level takes the key of the old one.
 CHANGED_TO = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|降|升)(?:到|至)$")
-OWN_LEVEL = re.compile(r"(?<!政府)本级|全局|本局|我局|局机关|机关本级")
+OWN_LEVEL = re.compile(r"(?<!政府)本级|全局|局机关|机关本级")
 ALL_OF_THEM_NEXT = re.compile(
     r"\s*(?:均|全部|全都|都)(?:已|已经)?(?:按(?:规定|程序)?|由[\u4e00-\u9fff]{1,10}?)?(?:通过|参加|取得|经过|经|接受|进行)"
     # "文件4件,经厅法规处合法性审核后,全部报送备案": the review named by whom it was done

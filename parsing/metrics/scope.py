@@ -74,6 +74,15 @@ def skip(
     if cx.PART_OF_AREA.search(pre) or _larger_area(s, clause, issuer):
         return True
     if (
+        issuer
+        and (cx.issuer_rank(issuer) or 0) >= 1
+        and (cx.LOWER_UNITS.match(clause) or cx.LOWER_UNITS.match(s.scan))
+    ):
+        return True
+    composed = cx.COMPOSED_OF.search(s.scan)
+    if composed and composed.start() <= tok.start < composed.end():
+        return True
+    if (
         own_level
         # "全市共办理…1,086件,其中本级办理…97件": the clause naming the own level is the body's
         and not cx.OWN_LEVEL.search(clause)
