@@ -23,7 +23,9 @@ portals and absent from the default world: TRS lists written by <script> blocks 
 jpaas column shell filled from its JSON API gateway, a Guangdong NFCMS portal (index_N pages,
 nfw-cms attachments), a Kaipu/UCAP portal listing through common/search JSON in GB18030 behind a
 UTF-8 header, and a home-grown portal with a base64 pager whose registry entry names the parent
-section. bench/crawl_variants.py crawls them.
+section; then, written after the adapters were fixed on those, a Beijing TRS column sliced in the
+browser, an Anhui (Lonsun) query-addressed column and a Shanghai column with year archives beside
+it. bench/crawl_variants.py crawls them.
 
 Truth entry (JSON-friendly dict):
     url, host, source_id, kind (report | near_miss | list | attachment), report_year,

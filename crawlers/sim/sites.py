@@ -221,4 +221,35 @@ VARIANT_SLOTS: tuple[Slot, ...] = (
         "www.{slug}.gov.cn",
         departments=2,
     ),
+    # second round, written after the adapter fixes above (a held-out check of how they generalise):
+    # Beijing: every item on index.html, sliced in the browser; 3-number pager call; no index_N pages
+    Slot(
+        "trs-bj",
+        "trs",
+        "beijing",
+        "county",
+        (("海淀区", "bjhd"), ("朝阳区", "bjchy"), ("丰台区", "bjft")),
+        "www.{slug}.gov.cn",
+        departments=4,
+    ),
+    # Anhui: query-addressed column /public/column/{organId}?…&catId=, pageIndex pages
+    Slot(
+        "lonsun-county",
+        "lonsun",
+        "anhui",
+        "county",
+        (("肥西县", "feixi"), ("长丰县", "changfeng"), ("肥东县", "feidong")),
+        "www.{slug}.gov.cn",
+        departments=3,
+    ),
+    # Shanghai: recent items in /nw{section}/ (index_2 = page 2), older years in /nw{section}{YYYY}/
+    Slot(
+        "generic-sh",
+        "generic",
+        "shanghai",
+        "county",
+        (("徐汇区", "xuhui"), ("长宁区", "shcn"), ("静安区", "jingan")),
+        "www.{slug}.gov.cn",
+        departments=3,
+    ),
 )

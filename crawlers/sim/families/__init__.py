@@ -10,12 +10,15 @@ def render(site: Site, seed: int) -> Rendered:
     from crawlers.sim.families import (
         generic,
         generic_atob,
+        generic_sh,
         gkmlpt,
         hanweb,
         hanweb_jpaas,
         kaipu,
+        lonsun,
         nfcms,
         trs,
+        trs_bj,
         trs_js,
     )
 
@@ -24,6 +27,8 @@ def render(site: Site, seed: int) -> Rendered:
         ("trs", "wuhan"): trs_js,
         ("hanweb", "jpaas"): hanweb_jpaas,
         ("generic", "atob"): generic_atob,
+        ("trs", "beijing"): trs_bj,
+        ("generic", "shanghai"): generic_sh,
     }
     families = {
         "trs": trs,
@@ -32,6 +37,7 @@ def render(site: Site, seed: int) -> Rendered:
         "generic": generic,
         "nfcms": nfcms,
         "kaipu": kaipu,
+        "lonsun": lonsun,
     }
     module = variants.get((site.family, site.variant)) or families[site.family]
     return module.render(site, seed)
