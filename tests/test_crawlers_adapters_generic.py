@@ -154,3 +154,28 @@ def test_year_archives_below_the_column_are_walked():
     found = asyncio.run(collect(generic.discover(Column(COL), source, f, range(2021, 2025))))
     assert sorted(c.report_year for c in found) == [2022, 2023]
     assert f"{HOST}/zwgk/tzgg/index.html" not in f.urls()
+
+
+def test_year_archives_beside_the_column_under_an_extended_name_are_walked():
+    """Shanghai: recent items in /nw123/, older years in /nw1232021/ linked as 「2021年」."""
+    col = f"{HOST}/nw123/index.html"
+    nav = '<a href="/nw1232022/index.html">2022年</a><a href="/nw1232016/index.html">2016年</a>'
+    nav += '<a href="/other2022/index.html">2022年</a>'  # another section's archive
+
+    def listing(items: str) -> str:
+        return f"<html><body><div>{nav}</div><ul>{items}</ul></body></html>"
+
+    pages = {
+        col: listing(
+            f'<li><a href="{HOST}/nw123/20240301/ab.html">示例区2023年法治政府建设年度报告</a></li>'
+        ),
+        f"{HOST}/nw1232022/index.html": listing(
+            f'<li><a href="{HOST}/nw123/20220301/cd.html">示例区2021年法治政府建设年度报告</a></li>'
+        ),
+    }
+    f = FakeFetcher(pages)
+    source = Source(id="sh", name="示例区", base_url=HOST + "/", adapter="generic", columns=(Column(col),))
+    found = asyncio.run(collect(generic.discover(Column(col), source, f, range(2021, 2025))))
+    assert sorted(c.report_year for c in found) == [2021, 2023]
+    # the 2016 archive predates the years asked; the other section's archive is not this column's
+    assert f.urls() == [col, f"{HOST}/nw1232022/index.html"]

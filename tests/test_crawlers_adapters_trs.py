@@ -4,9 +4,10 @@ from datetime import date
 import pytest
 
 from crawlers.adapters import trs
+from crawlers.adapters.base import DiscoveryError
 from crawlers.adapters.trs import Pager, list_items, parse_pager
-from crawlers.model import Column, Source
-from tests.support.fake_fetcher import FakeFetcher, collect
+from crawlers.model import Column, Outcome, Source
+from tests.support.fake_fetcher import FakeFetcher, Page, collect
 
 COL = "https://kxj.example.gov.cn/zwgk/fzzfjsndbg/"
 
@@ -164,3 +165,19 @@ def test_absolute_links_under_the_other_www_spelling_are_the_columns_own():
     assert [(i.url, i.in_column) for i in items] == [
         ("https://www.example.gov.cn/zwgk/fzzfjsndbg/202403/t20240327_7.html", True)
     ]
+
+
+def test_pages_the_pager_counts_but_the_site_never_wrote_end_the_walk_quietly():
+    """Beijing: all items on index.html, sliced in the browser; index_1.html answers 404."""
+    page = trs_page([("示例局2023年法治政府建设年度报告", "2024-03-27", "9")], 3, 0)
+    f = FakeFetcher({COL: page})
+    found = asyncio.run(collect(trs.discover(Column(COL), source(), f, range(2020, 2025))))
+    assert [c.report_year for c in found] == [2023]
+    assert f.urls() == [COL, COL + "index_1.html"]
+
+
+def test_a_deep_page_that_fails_otherwise_is_still_the_columns_error():
+    page = trs_page([("示例局2023年法治政府建设年度报告", "2024-03-27", "9")], 3, 0)
+    f = FakeFetcher({COL: page, COL + "index_1.html": Page("busy", status=503, outcome=Outcome.FAILED)})
+    with pytest.raises(DiscoveryError):
+        asyncio.run(collect(trs.discover(Column(COL), source(), f, range(2020, 2025))))

@@ -24,6 +24,7 @@ from crawlers.fetcher import Fetcher
 from crawlers.model import Column, Source
 from crawlers.recognize import recognise
 from crawlers.sim import SimConfig, SimPortals
+from crawlers.sim.sites import VARIANT_SLOTS
 
 YEARS = range(2019, 2024)
 
@@ -60,7 +61,7 @@ def _reports(sim, source_id: str, kind: str = "report") -> set[str]:
     }
 
 
-@pytest.mark.parametrize("key", ["trs-js", "hanweb-jpaas", "nfcms-county", "kaipu-county", "generic-atob"])
+@pytest.mark.parametrize("key", [s.key for s in VARIANT_SLOTS])
 @pytest.mark.parametrize("how", ["family", "auto"])
 def test_every_report_of_an_unseen_dialect_is_discovered(sim, key, how, tmp_path):
     source = next(s for s in sim.sources if s.id == f"sim-{key}")

@@ -58,6 +58,22 @@ async def get_page(
     return result
 
 
+async def get_list_page(fetcher: FetcherLike, url: str, source: Source) -> FetchResult | None:
+    """A further page a pager promised, or None when the site answers that it does not exist.
+
+    Pagers count pages that were never written (lists sliced in the browser, pages deleted since):
+    a 404/410 there ends the list. Other failures raise as get_page does."""
+    result = await fetcher.fetch(url, source=source, revalidate=True)
+    if not result.ok and result.status in (404, 410):
+        return None
+    if not result.ok:
+        raise DiscoveryError(f"{url}: {result.outcome} ({result.reason or result.status})")
+    if result.text is None:
+        kind = result.headers.get("content-type", "no content type")
+        raise DiscoveryError(f"{url}: not a text page ({kind})")
+    return result
+
+
 def page_is_stale(dates: Iterable[date | None], years: range) -> bool:
     """True when every item of a list page predates the oldest report asked for.
 

@@ -23,8 +23,10 @@ from crawlers.registry import allowed_hosts
 MAX_PAGES = 30  # list pages per column, pagination and sections together
 MAX_DEPTH = 2  # section links followed from the column page
 _NEXT_TEXT = re.compile(r"^(下一页|下页|后页|下一頁|>|›|»|>>|next)$", re.I)
-# sub-columns worth walking: named after the topic, or a year of the column (年度 archives, 2023年)
-_SECTION_TEXT = re.compile(r"法治政府|依法行政|法治建设|^(?:19|20)\d{2}\s*(?:年|年度)?$")
+_SECTION_TEXT = re.compile(r"法治政府|依法行政|法治建设")  # sub-columns worth walking
+# a column's year archives, linked as 「2023年」: below its folder (…/fzzfjs/2023/) or beside it under
+# a name that extends the folder's (Shanghai /nw12344/ → /nw123442021/)
+_YEAR_TEXT = re.compile(r"((?:19|20)\d{2})\s*(?:年|年度)?")
 _LIST_PATH = re.compile(r"(/|/(?:index|default|list|[a-z]*list)(?:_\d+)?\.\w+)$", re.I)
 _PAGE_NUMBER = re.compile(r"(?:[_/-]|^)(\d{1,4})\.\w+$")
 _PAGE_PARAMS = ("page", "pageNum", "pageNo", "pageIndex", "cur_page", "p", "pn")
@@ -114,8 +116,17 @@ async def discover(
         for a in links:
             if is_listing(a.url):
                 path = urlsplit(a.url).path
-                sub = path.startswith(below) and path.rstrip("/") != below.rstrip("/")
-                if sub and depth < MAX_DEPTH and _SECTION_TEXT.search(a.title) and a.url not in visited:
+                elsewhere = path.rstrip("/") != below.rstrip("/")
+                sub = path.startswith(below) and elsewhere
+                year = _YEAR_TEXT.fullmatch(a.title)
+                if year is not None:
+                    # an archive of years before the ones asked holds no report asked for
+                    follow = (
+                        path.startswith(below.rstrip("/")) and elsewhere and int(year.group(1)) >= min(years)
+                    )
+                else:
+                    follow = sub and bool(_SECTION_TEXT.search(a.title))
+                if follow and depth < MAX_DEPTH and a.url not in visited:
                     queue.append((a.url, depth + 1))
                 continue
             if not looks_like_report(a.title):

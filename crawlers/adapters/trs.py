@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
-from crawlers.adapters.base import MAX_LIST_PAGES, FetcherLike, get_page, page_is_stale
+from crawlers.adapters.base import MAX_LIST_PAGES, FetcherLike, get_list_page, get_page, page_is_stale
 from crawlers.adapters.links import Anchor, anchors, canonical_url, directory_of, same_site
 from crawlers.adapters.text import date_from_url, find_date, guess_report_year, looks_like_report, normalise
 from crawlers.model import Candidate, Column, Source
@@ -157,4 +157,7 @@ async def discover(
             return
         n += 1
         page_url = urljoin(column_dir, pager.page_file(n)) if pager else page_url
-        html = (await get_page(fetcher, page_url, source)).text or ""
+        further = await get_list_page(fetcher, page_url, source)
+        if further is None:
+            return  # the pager counted pages the site never wrote (Beijing slices page 1 in the browser)
+        html = further.text or ""
