@@ -78,3 +78,15 @@ def test_rows_naming_their_year_under_a_caption_over_two_years():
         ("reconsideration_concluded", 207, 2022),
         ("reconsideration_correction_rate", 12.1, 2022),
     }
+
+
+def test_a_two_column_indicator_table_with_units_in_the_labels():
+    text = (
+        "一、主要指标完成情况\n指标　数值\n行政复议新收案件（件）　215\n行政机关负责人出庭应诉率（%）　100\n"
+        "主动公开政府信息（条）　12,800\n二、主要工作\n全年召开会议（次）　5\n"
+    )
+    assert facts(text) == {
+        ("reconsideration_received", 215, 2023),
+        ("leader_court_appearance_rate", 100, 2023),
+        ("info_disclosed_proactively", 12800, 2023),
+    }

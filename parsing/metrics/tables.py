@@ -39,6 +39,11 @@ _YEAR_LABEL = re.compile(r"((?:19|20)\d{2})\s*年?度?")
 _MIN_COLUMNS = 2
 _LINE = re.compile(r"[^\n]+")
 _ROW_HINT = re.compile(r"\d[ \t\u3000\u00a0|｜]+\d")
+# "主动公开政府信息（条）　12,800": a two-column row, the indicator's unit in brackets, its value last.
+_LABEL_WITH_UNIT = re.compile(rf"[（(]\s*(?:{_UNITS}|%)\s*[)）]$")
+_LABELLED_VALUE = re.compile(
+    rf"[（(]\s*(?:{_UNITS}|%)\s*[)）][ \t\u3000\u00a0|｜]+\d[\d,]*(?:\.\d+)?%?[ \t\u3000]*$", re.M
+)
 
 
 @dataclass(frozen=True)
@@ -74,31 +79,28 @@ def _unit(text: str) -> str | None:
 
 
 def has_table(text: str) -> bool:
-    """Cheap test: some line holds two numbers apart by blanks only (a table row)."""
-    return _ROW_HINT.search(text) is not None
+    """Cheap test: some line holds two numbers apart by blanks only (a table row), or ends with a
+    value after an indicator's unit in brackets (a two-column row)."""
+    return _ROW_HINT.search(text) is not None or _LABELLED_VALUE.search(text) is not None
 
 
-def _by_year_columns(
+def _labelled_row(
     label: str,
-    column_years: list[re.Match[str] | None],
-    values: list[tuple[float, str | None] | None],
+    by_year: list[tuple[int | None, tuple[float, str | None]]],
     start: int,
     end: int,
     ctx: str,
 ) -> Iterator[TableFigure]:
-    """One indicator row under year columns: the label names the figure, each column its year."""
+    """One indicator row: the label names the figure (and its unit), each value has its year."""
     word = re.sub(r"[（(][^)）]*[)）]|数$|量$", "", label)
     label_unit = _unit(label)
-    for year_match, value in zip(column_years, values, strict=True):
-        if year_match is None or value is None:
-            continue
-        number, pct = value
+    for year, (number, pct) in by_year:
         unit = "%" if pct or word.endswith("率") else label_unit
         if unit is None:
             continue
         rule = choose_rule(unit, ctx, word, "", own_clause=len(word))
         if rule is not None and not (rule.unit == "%" and number > 100):
-            yield TableFigure(rule, number, int(year_match.group(1)), start, end)
+            yield TableFigure(rule, number, year, start, end)
 
 
 def table_figures(text: str, report_year: int | None, lead: Callable[[int], str]) -> Iterator[TableFigure]:
@@ -119,6 +121,17 @@ def table_figures(text: str, report_year: int | None, lead: Callable[[int], str]
             header = cells
             continue
         numbers = [_number(c) for c in cells]
+        if (
+            len(cells) == 2
+            and numbers[0] is None
+            and numbers[1] is not None
+            and _LABEL_WITH_UNIT.search(cells[0])
+        ):
+            # "行政复议新收案件（件）　215": an indicator and its value, the unit in the label
+            caption_years = years_in(caption)
+            year = caption_years[0][2] if len(caption_years) == 1 else report_year
+            yield from _labelled_row(cells[0], [(year, numbers[1])], start, end, lead(start) + "|" + caption)
+            continue
         if header is None or not cells or sum(n is not None for n in numbers) < _MIN_COLUMNS:
             header = None
             caption = line if len(line) <= 40 else ""
@@ -131,7 +144,8 @@ def table_figures(text: str, report_year: int | None, lead: Callable[[int], str]
             continue
         column_years = [_YEAR_LABEL.fullmatch(n) for n in names]
         if all(column_years) and label:
-            yield from _by_year_columns(label, column_years, values, start, end, lead(start) + "|" + caption)
+            by_year = [(int(y.group(1)), v) for y, v in zip(column_years, values, strict=True) if y and v]
+            yield from _labelled_row(label, by_year, start, end, lead(start) + "|" + caption)
             continue
         year_label = _YEAR_LABEL.fullmatch(label)
         caption_years = years_in(caption)
