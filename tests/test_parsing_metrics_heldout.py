@@ -1,19 +1,22 @@
 """The extractor on whole reports written and annotated by hand (tests/data/heldout_metrics.jsonl).
 
-Twenty reports, 2016-2025, in styles that differ from the seeds and from each other: provinces,
+h001-h020: twenty reports, 2016-2025, in styles that differ from the seeds and from each other: provinces,
 prefectures, counties, a district, a township and a 街道; governments, 党委和政府 jointly, and 司法
 局/厅, 市场监管, 生态环境, 公安, 农业农村 and 应急管理 departments; one PDF-wrapped with a flattened
 table. They were written in six batches; each batch's gold was committed before the extractor ran
 on it, and rules were then generalised from its failures. So this guards against regressions; the
 first-run figures of each batch (in the commit history) are the measure on unseen reports.
-Batch seven (m101-m112, twelve more reports: a 州, a 街道 in 接诉即办 style, a year-column
-indicator table, numbered data lists with (上年…) figures, a 省市场监管局 beside its system) was
-first run at F1 0.916 (P 0.973, R 0.866; tp 214, fp 6, fn 33) before the rules it prompted;
+m101-m143 (43 more, batches seven to thirteen): batch seven (m101-m112: a 州, a 街道 in 接诉即办
+style, a year-column indicator table, numbered data lists with (上年…) figures, a 省市场监管局 beside
+its system) was first run at F1 0.916 (P 0.973, R 0.866; tp 214, fp 6, fn 33) before the rules it prompted;
 batch eight (m113-m118) at F1 0.958 (P 0.966, R 0.950; tp 114, fp 4, fn 6) with those rules;
 batch nine (m119-m124) at F1 0.947 (P 0.982, R 0.915; tp 108, fp 2, fn 10) with batch eight's;
-batch ten (m125-m130) at F1 0.960 (P 0.955, R 0.964; tp 107, fp 5, fn 4) with batch nine's;
+batch ten (m125-m130) at F1 0.960 (P 0.956, R 0.964; tp 108, fp 5, fn 4) with batch nine's;
 batch eleven (m131-m134) at F1 0.981 (P 0.987, R 0.975; tp 78, fp 1, fn 2) with batch ten's;
-batch twelve (m135-m139) at F1 0.976 (P 0.976, R 0.976; tp 82, fp 2, fn 2) with batch eleven's.
+batch twelve (m135-m139) at F1 0.976 (P 0.976, R 0.976; tp 82, fp 2, fn 2) with batch eleven's;
+batch thirteen (m140-m143) at F1 0.943 (P 1.0, R 0.892; tp 66, fp 0, fn 8: one two-column table).
+Pooled over the 43 m-reports, first looks: P 0.975, R 0.922, F1 0.948 (the extractor as it was
+before batch seven: F1 0.936).
 `bench/eval_metrics.py --gold tests/data/heldout_metrics.jsonl` lists the remaining misses.
 """
 
@@ -61,6 +64,6 @@ def test_heldout_f1_at_least_0_95():
         matched, false_pos, false_neg = match_metrics(pred, rec["metrics"])
         tp, fp, fn = tp + len(matched), fp + len(false_pos), fn + len(false_neg)
     precision, recall, f1 = prf(tp, fp, fn)
-    # measured 0.997 (P 0.996, R 0.997) over all 59; the margin allows a rule change to trade a fact or two
+    # measured 0.997 (P 0.996, R 0.998) over all 63; the margin allows a rule change to trade a fact or two
     assert f1 >= 0.95, (tp, fp, fn)
     assert precision >= 0.93 and recall >= 0.93, (tp, fp, fn)
