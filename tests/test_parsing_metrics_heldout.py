@@ -14,9 +14,10 @@ batch nine (m119-m124) at F1 0.947 (P 0.982, R 0.915; tp 108, fp 2, fn 10) with 
 batch ten (m125-m130) at F1 0.960 (P 0.956, R 0.964; tp 108, fp 5, fn 4) with batch nine's;
 batch eleven (m131-m134) at F1 0.981 (P 0.987, R 0.975; tp 78, fp 1, fn 2) with batch ten's;
 batch twelve (m135-m139) at F1 0.976 (P 0.976, R 0.976; tp 82, fp 2, fn 2) with batch eleven's;
-batch thirteen (m140-m143) at F1 0.943 (P 1.0, R 0.892; tp 66, fp 0, fn 8: one two-column table).
-Pooled over the 43 m-reports, first looks: P 0.975, R 0.922, F1 0.948 (the extractor as it was
-before batch seven: F1 0.936).
+batch thirteen (m140-m143) at F1 0.943 (P 1.0, R 0.892; tp 66, fp 0, fn 8: one two-column table);
+batch fourteen (m144-m145) at F1 0.987 (P 0.975, R 1.0; tp 39, fp 1, fn 0).
+Pooled over the 45 m-reports, first looks: P 0.975, R 0.926, F1 0.950 (the extractor as it was
+before batch seven: F1 0.937).
 `bench/eval_metrics.py --gold tests/data/heldout_metrics.jsonl` lists the remaining misses.
 """
 
@@ -64,6 +65,6 @@ def test_heldout_f1_at_least_0_95():
         matched, false_pos, false_neg = match_metrics(pred, rec["metrics"])
         tp, fp, fn = tp + len(matched), fp + len(false_pos), fn + len(false_neg)
     precision, recall, f1 = prf(tp, fp, fn)
-    # measured 0.997 (P 0.996, R 0.998) over all 63; the margin allows a rule change to trade a fact or two
+    # measured 0.997 (P 0.996, R 0.998) over all 65; the margin allows a rule change to trade a fact or two
     assert f1 >= 0.95, (tp, fp, fn)
     assert precision >= 0.93 and recall >= 0.93, (tp, fp, fn)

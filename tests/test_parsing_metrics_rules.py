@@ -646,3 +646,15 @@ def test_the_townships_units_together_are_a_part_of_a_district():
 def test_a_team_composed_of_counted_kinds_prints_no_total():
     assert facts("市政府法律顾问团由9名律师和5名高校专家组成。") == set()
     assert facts("市政府法律顾问团由15名专家学者和执业律师组成。") == {("legal_advisers", 15, YEAR)}
+
+
+# --- held-out batch fourteen (m144-m145) ---------------------------------------------------------
+
+
+def test_an_item_of_a_respectively_list_is_judged_by_its_own_words():
+    text = "行政复议案件收到、受理分别为238件、219件,综合纠错率、调解和解率分别为10.7%、27.4%。"
+    assert facts(text) == {
+        ("reconsideration_received", 238, YEAR),
+        ("reconsideration_accepted", 219, YEAR),
+        ("reconsideration_correction_rate", 10.7, YEAR),
+    }

@@ -167,7 +167,12 @@ def _sentence_facts(
                 noun_follows=noun_follows,
                 sentence_before=scan[max(0, tok.start - CONTEXT_CHARS) : tok.start],
             )
-        if r is None and i and scan[tokens[i - 1].end : tok.start].lstrip().startswith("、"):
+        if (
+            r is None
+            and i
+            and i not in s.listed
+            and scan[tokens[i - 1].end : tok.start].lstrip().startswith("、")
+        ):
             # "审查规章草案7件、规范性文件31件": the verb before the first item governs the list; only
             # the number's own item says what it counts ("审查合同38份、规范性文件2件")
             whole = scan[cstart : tok.start]
