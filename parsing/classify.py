@@ -172,6 +172,16 @@ _NAME_PREFIX = re.compile(
     r"(?=关于|(?:19|20)\d\d|[〇一二三四五六七八九]{4}|法治|依法|年度)"
 )
 
+_ABOUT_NAME = re.compile(
+    r"(?<=关于)[^\d关的]{1,20}?(?:人民政府|政府|管委会|街道|镇|乡|局|厅|委员会|县|区|市|州|盟|旗|省)"
+    r"(?=(?:19|20)\d\d|[〇一二三四五六七八九]{4}|法治|依法|年度)"
+)
+# A body's name can hold a plan word (自然资源和规划局, 发展和改革委员会…计划…): names are taken out
+# before the title is read for one.
+_BODY_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,16}?(?:局|厅|委员会|办公室|管委会)(?=关于|(?:19|20)\d\d|[〇一二三四五六七八九]{4}|法治|依法)"
+)
+
 
 def title_residue(title: str) -> str:
     """What is left of a title once its body or area names and the words every annual report title
@@ -180,6 +190,7 @@ def title_residue(title: str) -> str:
 
     t = _PARENTHESIS.sub(" ", title)
     t = _NAME_PREFIX.sub(" ", t)  # 「下洋镇2023年…」「司法部2020年…」「中共X委 X人民政府关于…」
+    t = _ABOUT_NAME.sub(" ", t)  # 「关于大坪乡2020年度…」: a township the area table does not hold
     for start, name, _areas, _exact in reversed(find_areas(t)):
         t = t[:start] + " " + t[start + len(name) :]
     # Departments: 「生态环境局」「人力资源和社会保障局」 are names, not words of the title.
@@ -216,7 +227,7 @@ def _from_title(title: str, opening: str) -> str | None:
     report = bool(_REPORT_WORD.search(t))
     # 「2022年…工作总结及2023年工作计划」: the plan for the next year rides on the review.
     # A cited 《…纲要》《…实施方案》 is what the year carried out, not a plan word of this title.
-    reviewed = _NEXT_YEAR_PLAN.sub("", re.sub(r"《[^》]*》", "", t))
+    reviewed = _BODY_NAME.sub("", _NEXT_YEAR_PLAN.sub("", re.sub(r"《[^》]*》", "", t)))
     if topic and report and not re.search(r"要点|方案|规划|计划|纲要", reviewed.split("情况")[0]):
         if _NEWS_BODY.search(opening[:200]) or _NEWS_OPENING.match(opening) or _NEWS_EVENT.search(t):
             return NEWS

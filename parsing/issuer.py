@@ -38,14 +38,19 @@ _OPENING = re.compile(
 _JOINT_VERBATIM = re.compile(r"^((?:(?!政府|在)[\u4e00-\u9fff]){2,15}?党委[、和]政府)")
 
 
-def _joint_subject(clause: str, region_name: str) -> bool:
+def _joint_committee(clause: str, region_name: str) -> str | None:
     """「铁岭县委、县政府坚持…」「中共X市委、X市人民政府…」: the party committee and the government
-    together as the subject."""
+    together as the subject. Returns the committee's name: 「中共铁岭县委」, or 「中共攸县县委」 for a
+    county whose one-character stem is written with its level twice."""
     for lead in (region_name, "中共" + region_name):
-        if clause.startswith(lead + "委") or clause.startswith(lead + "党委"):
-            rest = clause[len(lead) : len(lead) + 16]
-            return "政府" in rest
-    return False
+        doubled = lead + region_name[-1] + "委" if len(region_name) == 2 else None
+        for committee in (lead + "委", lead + "党委", doubled):
+            if committee and clause.startswith(committee):
+                if "政府" not in clause[len(lead) : len(lead) + 16]:
+                    return None
+                printed = region_name + region_name[-1] if committee == doubled else region_name
+                return f"中共{printed}委"
+    return None
 
 
 _OWN_GOV = re.compile(r"^([\u4e00-\u9fff]{2,15}?)(?:人民)?政府")
@@ -202,8 +207,9 @@ def body_issuer(
     m = _JOINT_VERBATIM.match(clause)
     if m:
         return m.group(1), speaker
-    if region_name and _joint_subject(clause, region_name):
-        return f"中共{region_name}委、{_gov_name(region_name)}", speaker
+    committee = _joint_committee(clause, region_name) if region_name else None
+    if committee:
+        return f"{committee}、{_gov_name(region_name)}", speaker
     m = _OWN_ORG.match(clause)
     if m and not m.group(1).endswith("政府"):
         return _expand(m.group(1), region_name), speaker

@@ -97,7 +97,14 @@ def test_a_title_with_leftover_words_outranks_an_announcing_body(title):
 
 
 @pytest.mark.parametrize(
-    "title", ["城关镇2023年法治政府建设工作总结", "某某高新区管委会2022年法治政府建设情况报告"]
+    "title",
+    [
+        "城关镇2023年法治政府建设工作总结",
+        "某某高新区管委会2022年法治政府建设情况报告",
+        "关于大坪乡2020年度法治政府建设情况的报告",  # a township the area table does not hold
+        "柳州市自然资源和规划局2022年度法治政府建设情况报告",  # 规划 in the name is no plan
+        "某市发展和改革委员会2023年法治政府建设工作报告",
+    ],
 )
 def test_issuer_names_are_not_leftover_words(title):
     assert classify(title, YEAR_OPENING) == "annual_report"
@@ -191,3 +198,7 @@ def test_a_reporters_voice_is_news_with_or_without_the_reports_title():
 )
 def test_report_openings_that_look_like_other_cues_stay_reports(text):
     assert classify(None, text) == "annual_report"
+
+
+def test_a_plan_word_outside_the_body_name_still_makes_a_plan():
+    assert classify("某市自然资源和规划局2023年法治政府建设工作要点", "") == "plan"

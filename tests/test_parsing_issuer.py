@@ -98,3 +98,10 @@ def test_government_office_short_forms():
     assert issuer_kind("融水县人民政府办公室") == "government"
     assert with_area("县政府办公室", "融水苗族自治县") == "融水苗族自治县人民政府办公室"
     assert with_area("市人民政府办公厅", "柳州市") == "柳州市人民政府办公厅"
+
+
+def test_joint_subject_of_a_county_with_a_one_character_stem():
+    # 「攸县县委」: the level is written twice; the committee keeps the printed name
+    text = "2025年,某县县委、县政府坚持依法行政。"
+    assert body_issuer(text, "某县", "county", True)[0] == "中共某县县委、某县人民政府"
+    assert body_issuer("2025年,某县县委领导下推进法治建设。", "某县", "county", True)[0] == "某县人民政府"
