@@ -252,4 +252,36 @@ VARIANT_SLOTS: tuple[Slot, ...] = (
         "www.{slug}.gov.cn",
         departments=3,
     ),
+    # third round (first looks measured before the adapter changes):
+    # Guangdong gkmlpt whose tree has no rule-of-law category: reports filed under 其他法定公开内容
+    # among other documents; the registry row names /gkmlpt/index with no #category
+    Slot(
+        "gkmlpt-other",
+        "gkmlpt",
+        "other",
+        "county",
+        (("高要区", "gaoyao"), ("四会市", "sihui"), ("德庆县", "deqing")),
+        "www.{slug}.gov.cn",
+        departments=3,
+    ),
+    # Suzhou: the column shell's script POSTs {pageIndex, channel_id} to a loadData endpoint (GET 405)
+    Slot(
+        "generic-sz",
+        "generic",
+        "suzhou",
+        "county",
+        (("吴江区", "wujiang"), ("相城区", "xiangcheng"), ("吴中区", "szwz")),
+        "www.{slug}.gov.cn",
+        departments=3,
+    ),
+    # JSP list paged by goPage(n) onclick handlers submitting a POST form; titles cut to 16 characters
+    Slot(
+        "generic-jsp",
+        "generic",
+        "jsp",
+        "county",
+        (("绵竹市", "mianzhu"), ("什邡市", "shifang"), ("广汉市", "guanghan")),
+        "www.{slug}.gov.cn",
+        departments=3,
+    ),
 )

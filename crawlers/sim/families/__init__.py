@@ -10,8 +10,11 @@ def render(site: Site, seed: int) -> Rendered:
     from crawlers.sim.families import (
         generic,
         generic_atob,
+        generic_jsp,
         generic_sh,
+        generic_sz,
         gkmlpt,
+        gkmlpt_other,
         hanweb,
         hanweb_jpaas,
         kaipu,
@@ -29,6 +32,9 @@ def render(site: Site, seed: int) -> Rendered:
         ("generic", "atob"): generic_atob,
         ("trs", "beijing"): trs_bj,
         ("generic", "shanghai"): generic_sh,
+        ("gkmlpt", "other"): gkmlpt_other,
+        ("generic", "suzhou"): generic_sz,
+        ("generic", "jsp"): generic_jsp,
     }
     families = {
         "trs": trs,
