@@ -16,7 +16,15 @@ from crawlers.adapters import listapi
 from crawlers.adapters.base import DiscoveryError, FetcherLike, get_page, page_is_stale
 from crawlers.adapters.encoded import decoded_fragments
 from crawlers.adapters.links import Anchor, anchors, canonical_url, directory_of, same_site
-from crawlers.adapters.text import date_from_url, find_date, guess_report_year, looks_like_report
+from crawlers.adapters.scripted import PageRequest, scripted_pages
+from crawlers.adapters.text import (
+    date_from_url,
+    find_date,
+    guess_report_year,
+    is_report_column,
+    looks_like_cut_report,
+    looks_like_report,
+)
 from crawlers.model import Candidate, Column, Source
 from crawlers.registry import allowed_hosts
 
@@ -29,7 +37,7 @@ _SECTION_TEXT = re.compile(r"法治政府|依法行政|法治建设")  # sub-col
 _YEAR_TEXT = re.compile(r"((?:19|20)\d{2})\s*(?:年|年度)?")
 _LIST_PATH = re.compile(r"(/|/(?:index|default|list|[a-z]*list)(?:_\d+)?\.\w+)$", re.I)
 _PAGE_NUMBER = re.compile(r"(?:[_/-]|^)(\d{1,4})\.\w+$")
-_PAGE_PARAMS = ("page", "pageNum", "pageNo", "pageIndex", "cur_page", "p", "pn")
+_PAGE_PARAMS = ("page", "pageNum", "pageNo", "pageIndex", "cur_page", "curPage", "currentPage", "p", "pn")
 
 
 def is_listing(url: str) -> bool:
@@ -78,18 +86,24 @@ async def discover(
     hosts = allowed_hosts(source)
     # sub-columns of this column only: navigation bars link every other 法治政府建设 page of the site
     below = urlsplit(directory_of(column.url)).path
-    queue: deque[tuple[str, int]] = deque([(column.url, 0)])
+    # (request, depth, page number asked when a scripted pager posted it)
+    queue: deque[tuple[PageRequest, int, int | None]] = deque([(PageRequest(column.url), 0, None)])
     visited: set[str] = set()
     yielded: set[str] = set()
     apis_walked: set[str] = set()
     pages = 0
     while queue and pages < MAX_PAGES:
-        url, depth = queue.popleft()
-        if canonical_url(url) in visited:
+        request, depth, asked = queue.popleft()
+        url = request.url
+        key = canonical_url(url) + ("" if request.form is None else request.key)
+        if key in visited:
             continue
-        visited.add(canonical_url(url))
+        visited.add(key)
         try:
-            page = await get_page(fetcher, url, source)
+            if request.form is None:
+                page = await get_page(fetcher, url, source)
+            else:
+                page = await get_page(fetcher, url, source, method="POST", data=dict(request.form))
         except DiscoveryError:
             if pages == 0:
                 raise  # the column itself is unreachable: the crawl reports it
@@ -112,6 +126,9 @@ async def discover(
                         yield candidate
             except DiscoveryError:
                 continue  # the page's own links are still read
+        # a list page of the report column itself (its ColumnName or title says so): there a title cut
+        # by the list width before it reached 法治政府 is still one of the column's reports
+        report_column = is_report_column(html)
         dated = []
         for a in links:
             if is_listing(a.url):
@@ -126,10 +143,10 @@ async def discover(
                     )
                 else:
                     follow = sub and bool(_SECTION_TEXT.search(a.title))
-                if follow and depth < MAX_DEPTH and a.url not in visited:
-                    queue.append((a.url, depth + 1))
+                if follow and depth < MAX_DEPTH and canonical_url(a.url) not in visited:
+                    queue.append((PageRequest(a.url), depth + 1, None))
                 continue
-            if not looks_like_report(a.title):
+            if not looks_like_report(a.title) and not (report_column and looks_like_cut_report(a.title)):
                 listed = find_date(a.context) if a.context else None
                 if listed is not None:
                     dated.append(listed)
@@ -149,5 +166,20 @@ async def discover(
                 report_year=guess_report_year(a.title),
             )
         if not page_is_stale(dated, years):
-            for nxt in next_pages(links, page_url):
-                queue.appendleft((nxt, depth))
+            following = next_pages(links, page_url)
+            for nxt in following:
+                queue.appendleft((PageRequest(nxt), depth, None))
+            if not following:
+                current = asked or _page_number(page_url) or 1
+                for scripted in scripted_pages(html, page_url, current):
+                    number = _requested_number(scripted)
+                    queue.appendleft((scripted, depth, number))
+
+
+def _requested_number(request: PageRequest) -> int | None:
+    """The page number a scripted pager's request asks for (its page field, or the address's)."""
+    fields = request.form or tuple(parse_qsl(urlsplit(request.url).query))
+    for key, value in reversed(fields):
+        if value.isdigit() and (key in _PAGE_PARAMS or "page" in key.lower()):
+            return int(value)
+    return _page_number(request.url)

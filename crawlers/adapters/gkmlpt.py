@@ -22,6 +22,11 @@ from crawlers.model import Candidate, Column, Source
 _SID = re.compile(r"""\bSID['"]?\s*:\s*['"]?([\w-]+)['"]?""")
 _TREE = re.compile(r"""\bTREE['"]?\s*:\s*(\[.*?\])\s*,\s*['"]?[A-Z_]+['"]?\s*:""", re.S)
 _TOPIC_CATEGORY = re.compile(r"法治政府|依法行政|法治建设")
+# Where units file the yearly report when their catalogue has no category of its own for it: the
+# 信息公开目录's catch-all (其他法定公开内容, 其他信息), report and plan-and-summary categories. Walked
+# newest first with the same stopping rule, their other documents screened out by title.
+_HOLDER_CATEGORY = re.compile(r"其他法定|其他信息|^其他$|工作报告|年度报告|计划总结|规划计划|工作总结")
+MAX_HOLDER_CATEGORIES = 4
 
 
 def index_url(column_url: str) -> str:
@@ -40,7 +45,8 @@ def _walk_tree(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 def categories(column_url: str, html: str) -> list[str]:
-    """The category the URL fragment names; else the TREE categories named after rule-of-law government."""
+    """The category the URL fragment names; else the TREE categories named after rule-of-law government;
+    else (a catalogue with no such category) the likely holders of the report, in the tree's order."""
     fragment = urlsplit(column_url).fragment.strip("/")
     if fragment:
         return [fragment]
@@ -51,11 +57,12 @@ def categories(column_url: str, html: str) -> list[str]:
         tree = json.loads(m.group(1))
     except json.JSONDecodeError:
         return []
-    return [
-        str(n["id"])
-        for n in _walk_tree(tree)
-        if "id" in n and not n.get("jump_url") and _TOPIC_CATEGORY.search(str(n.get("name", "")))
-    ]
+    nodes = [n for n in _walk_tree(tree) if isinstance(n, dict) and "id" in n and not n.get("jump_url")]
+    topical = [str(n["id"]) for n in nodes if _TOPIC_CATEGORY.search(str(n.get("name", "")))]
+    if topical:
+        return topical
+    holders = [str(n["id"]) for n in nodes if _HOLDER_CATEGORY.search(str(n.get("name", "")).strip())]
+    return holders[:MAX_HOLDER_CATEGORIES]
 
 
 def article_date(article: dict[str, Any]) -> date | None:

@@ -30,6 +30,16 @@ _JPAAS = re.compile(
     r"""["']((?:https?://[^"'\s]+)?/api-gateway/jpaas-publish-server/front/page/build/unit)(\?[^"'\s]*)?["']"""
 )
 _COMMON_SEARCH = re.compile(r"""["']((?:https?://[^"'\s]+)?/common/search/[\w-]+)(\?[^"'\s]*)?["']""")
+# Any other list endpoint a script calls: an ajax call ($.ajax({url: …}), $.post(url, {…}),
+# axios.post(url, …)) whose data object carries a page parameter. Suzhou's loadData (POST pageIndex),
+# Fujian's /fjdzapp/search and Jiangxi's /queryList are of this kind (portal_patterns §1.6).
+_AJAX_URL = re.compile(r"""\burl\s*:\s*["']([^"'\s]+)["']""")
+_POST_CALL = re.compile(r"""\.(post|get)\s*\(\s*["']([^"'\s]+)["']\s*,\s*\{""", re.I)
+_AJAX_METHOD = re.compile(r"""\b(?:type|method)\s*:\s*["'](post|get)["']""", re.I)
+_DATA_OBJECT = re.compile(r"""\bdata\s*:\s*\{([^{}]*)\}""")
+_OBJECT_KEY = re.compile(r"""(?:^|[,{\s])["']?([A-Za-z_$][\w$]*)["']?\s*:""")
+PAGE_KEYS = ("pageIndex", "pageNo", "pageNum", "page", "currentPage", "curPage", "cur_page", "pageNumber")
+_NOT_A_LIST = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|ico|woff2?)(?:\?|$)|/(?:visit|count|stat)", re.I)
 _JPAAS_KEYS = ("parseType", "webId", "tplSetId", "pageType", "tagId", "editType", "pageId", "rows")
 _COLUMN_ID = re.compile(r"/col/col(\d+)/", re.I)
 # `key: "value"`, `key: 'value'`, `key: 15`, `key: someVariable` in a data object (or `key = …`)
@@ -66,15 +76,27 @@ _TOTAL_KEYS = (
 
 @dataclass(frozen=True)
 class ListApi:
-    """A list endpoint a column page's script calls, with its fixed parameters and its page parameter."""
+    """A list endpoint a column page's script calls, with its fixed parameters and its page parameter.
 
-    url: str  # absolute, without query
+    GET endpoints take the parameters in the query; POST ones (method "POST") as a form body, the
+    address keeping the query the script wrote into it."""
+
+    url: str  # absolute; without query for GET
     params: tuple[tuple[str, str], ...]
     page_param: str
+    method: str = "GET"
+
+    def _with_page(self, n: int) -> list[tuple[str, str]]:
+        return [(k, v) for k, v in self.params if k != self.page_param] + [(self.page_param, str(n))]
 
     def page_url(self, n: int) -> str:
-        query = [(k, v) for k, v in self.params if k != self.page_param] + [(self.page_param, str(n))]
-        return f"{self.url}?{urlencode(query)}"
+        if self.method == "POST":
+            return self.url
+        return f"{self.url}?{urlencode(self._with_page(n))}"
+
+    def form(self, n: int) -> dict[str, str] | None:
+        """The form body of page n (None for GET endpoints)."""
+        return dict(self._with_page(n)) if self.method == "POST" else None
 
 
 def _script_value(script: str, key: str, page: str = "") -> str | None:
@@ -112,10 +134,49 @@ def find_list_apis(html: str, page_url: str) -> list[ListApi]:
         size = size if size and size.isdigit() else "15"
         params = {"_isAgg": "false", "_isJson": "true", "_pageSize": size, "_template": "index", **given}
         found.append(ListApi(urljoin(page_url, m.group(1)), tuple(params.items()), "page"))
+    found += _ajax_apis(html, page_url, {a.url for a in found})
     unique: dict[str, ListApi] = {}
     for api in found:
         unique.setdefault(api.url, api)
     return list(unique.values())
+
+
+def _ajax_apis(html: str, page_url: str, known: set[str]) -> list[ListApi]:
+    """Endpoints of ajax calls whose data object names a page parameter (any site's own list API)."""
+    calls: list[tuple[str, str, str]] = []  # (endpoint, method, the call's text)
+    for m in _AJAX_URL.finditer(html):
+        # the call's object: the url key sits among type/data keys a few lines either side
+        start = html.rfind("{", max(0, m.start() - 400), m.start())
+        call = html[start if start >= 0 else m.start() : m.end() + 600]
+        method = _AJAX_METHOD.search(call)
+        calls.append((m.group(1), (method.group(1) if method else "GET").upper(), call))
+    for m in _POST_CALL.finditer(html):
+        end = html.find("}", m.end())
+        calls.append((m.group(2), m.group(1).upper(), "data: {" + html[m.end() : end + 1]))
+    found = []
+    for endpoint, method, call in calls:
+        data = _DATA_OBJECT.search(call)
+        if data is None or _NOT_A_LIST.search(endpoint) or endpoint.startswith(("javascript:", "#")):
+            continue
+        keys = list(dict.fromkeys(_OBJECT_KEY.findall(data.group(1))))
+        page_key = next((k for k in keys if k in PAGE_KEYS), None)
+        if page_key is None:
+            continue  # not a paged list (a counter, a login, a search box)
+        params = []
+        for key in keys:
+            if key == page_key:
+                continue
+            value = _script_value(data.group(1), key, html)
+            if value is not None:
+                params.append((key, value))
+        absolute = urljoin(page_url, endpoint)
+        if method == "GET":
+            absolute, _, query = absolute.partition("?")
+            params = [*parse_qsl(query), *params]
+        if absolute in known:
+            continue
+        found.append(ListApi(absolute, tuple(params), page_key, method))
+    return found
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
@@ -188,11 +249,17 @@ async def walk(
     seen: set[str] = set()
     listed_so_far = 0
     for n in range(1, MAX_LIST_PAGES + 1):
+        form = api.form(n)
+        headers = {"X-Requested-With": "XMLHttpRequest", "Referer": referer}
+        if form is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"
         answer = await get_page(
             fetcher,
             api.page_url(n),
             source,
-            headers={"X-Requested-With": "XMLHttpRequest", "Referer": referer},
+            method=api.method,
+            data=form,
+            headers=headers,
         )
         try:
             data = json.loads(answer.text or "")

@@ -55,6 +55,33 @@ def looks_like_report(title: str) -> bool:
     return not _OTHER_GENRE_END.search(core) or bool(_PLAN_END.search(core))
 
 
+_REPORT_COLUMN = re.compile(r"法治政府建设[^<>\"]{0,8}(?:报告|報告)")
+_COLUMN_NAMES = (
+    re.compile(r"""<meta\s[^>]*name=["']?ColumnName["']?[^>]*content=["']([^"']*)["']""", re.I),
+    re.compile(r"""<meta\s[^>]*content=["']([^"']*)["'][^>]*name=["']?ColumnName["']?""", re.I),
+    re.compile(r"<title[^>]*>([^<]*)</title>", re.I),
+)
+
+
+def is_report_column(html: str) -> bool:
+    """Is this list page the report column itself (法治政府建设年度报告, …情况报告), by the column name
+    the page declares (the 《指引》 ColumnName meta) or its <title>?"""
+    for pattern in _COLUMN_NAMES:
+        m = pattern.search(html)
+        if m is not None and _REPORT_COLUMN.search(normalise(m.group(1))):
+            return True
+    return False
+
+
+def looks_like_cut_report(title: str) -> bool:
+    """A title cut by the list width, topic words and all, that names a year and no other genre: in
+    the report column (is_report_column) that is one of its reports."""
+    t = normalise(title)
+    if not _TRUNCATED.search(t) or _NEVER.search(t):
+        return False
+    return _truncated_report(_TRAILING_NOISE.sub("", t))
+
+
 def _truncated_report(core: str) -> bool:
     year = _YEAR_IN_TITLE.search(core) or _CN_YEAR.search(core)
     return year is not None and not _TRUNCATED_OTHER.search(core)
