@@ -77,7 +77,8 @@ def looks_like_cut_report(title: str) -> bool:
     """A title cut by the list width, topic words and all, that names a year and no other genre: in
     the report column (is_report_column) that is one of its reports."""
     t = normalise(title)
-    if not _TRUNCATED.search(t) or _NEVER.search(t):
+    # with the topic cut away the evidence is thin: a notice issuing something (印发) is left out too
+    if not _TRUNCATED.search(t) or _NEVER.search(t) or "印发" in t or "印發" in t:
         return False
     return _truncated_report(_TRAILING_NOISE.sub("", t))
 
