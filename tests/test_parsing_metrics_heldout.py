@@ -43,7 +43,9 @@ def test_heldout_gold_is_well_formed():
     records = _records()
     assert len(records) >= 20
     for rec in records:
-        assert 1500 <= len(rec["text"]) <= 4000, rec["id"]
+        # m201 on are whole reports of real length (5,000-9,000 characters), the earlier ones short
+        longest = 9000 if rec["id"] >= "m201" else 4000
+        assert 1500 <= len(rec["text"]) <= longest, rec["id"]
         assert rec["doc_kind"] == "annual_report" and not rec["text_is_excerpt"]
         for m in rec["metrics"]:
             assert m["evidence"] in rec["text"], (rec["id"], m["key"])
