@@ -284,4 +284,14 @@ VARIANT_SLOTS: tuple[Slot, ...] = (
         "www.{slug}.gov.cn",
         departments=3,
     ),
+    # no report column: reports filed in 其他法定信息 among other documents, titles cut to 15 characters
+    Slot(
+        "generic-mixed",
+        "generic",
+        "mixed",
+        "county",
+        (("凤冈县", "fenggang"), ("正安县", "za"), ("余庆县", "yuqing")),
+        "www.{slug}.gov.cn",
+        departments=3,
+    ),
 )

@@ -11,6 +11,7 @@ def render(site: Site, seed: int) -> Rendered:
         generic,
         generic_atob,
         generic_jsp,
+        generic_mixed,
         generic_sh,
         generic_sz,
         gkmlpt,
@@ -35,6 +36,7 @@ def render(site: Site, seed: int) -> Rendered:
         ("gkmlpt", "other"): gkmlpt_other,
         ("generic", "suzhou"): generic_sz,
         ("generic", "jsp"): generic_jsp,
+        ("generic", "mixed"): generic_mixed,
     }
     families = {
         "trs": trs,
