@@ -150,7 +150,8 @@ RULES: tuple[Rule, ...] = (
         CASES,
         r"申请|复议案件|复议",
         domain=RECONSIDERATION,
-        exclude=r"撤回|终止|调解|和解|不予|驳回|维持|撤销|确认",
+        # "被复议纠错3件" counts decisions corrected, not applications
+        exclude=r"撤回|终止|调解|和解|不予|驳回|维持|撤销|确认|纠错|纠正",
         weak=True,
     ),
     # 行政诉讼 / 应诉
@@ -336,7 +337,8 @@ RULES: tuple[Rule, ...] = (
         CASES,
         r"投诉",
         needs=r"执法",
-        exclude=r"服务|窗口|热线|12345|营商|消费",
+        # "通过12345热线受理行政执法投诉12件": the channel, the complaints still about enforcement
+        exclude=r"(?:服务|窗口|热线|12345|营商|消费)(?![^,，;；。]{0,24}执法投诉)",
     ),
     # 法律顾问
     rule(

@@ -23,6 +23,8 @@ PREVIOUS_YEAR_TAIL = re.compile(
 PREVIOUS_YEAR_INSIDE = re.compile(
     r"\s*(?:较|比|同比)?\s*(?:上年|去年|上一年度?|上年度|上年同期|去年同期)(?:同期)?\s*(?:的|为|是|[:：])?\s*$"
 )
+# "（2023年为732件）": the aside names the earlier year its figure belongs to.
+YEAR_INSIDE = re.compile(r"\s*(?:19|20)\d{2}\s*年度?(?:同期)?\s*(?:为|是|[:：])\s*$")
 PREVIOUS_YEAR_ASIDE = re.compile(
     r"(?:(?:同比|上年|去年|同期|较|比)|(?:较|比|同比)\s*(?:19|20)\d{2}\s*年(?:同期)?)[(（]?$"
 )
@@ -46,7 +48,8 @@ ASIDE_STATEMENT = re.compile(r"\s*(?:共|全年)?(?:收到|新收|接收|接到)
 # Book titles, document numbers and bracketed year ranges hide years that are not periods.
 TITLES = re.compile(
     r"《[^》]{0,80}》|〔[^〕]{0,12}〕|\[[^\]]{0,12}\]"
-    r"|[(（][^()（）]{0,20}(?:19|20)\d{2}[^()（）]{0,20}[)）]"
+    # (not "（2023年为732件）": an earlier year's figure given for comparison, read by the rules)
+    r"|[(（](?!\s*(?:19|20)\d{2}\s*年度?(?:同期)?\s*(?:为|是|[:：])\s*\d)[^()（）]{0,20}(?:19|20)\d{2}[^()（）]{0,20}[)）]"
 )
 # A figure still to be reached ("计划开展…80场"); 按计划完成 and 计划生育 are no plans.
 PLAN = re.compile(

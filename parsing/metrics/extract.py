@@ -35,6 +35,8 @@ _YEAR_WINDOW = 10  # a named year this far before the report year is still a com
 _DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?[(（]?$")
 _BRACKET_AFTER = re.compile(r"[(（、]")
 _REGULATIONS_COUNTED = re.compile(r"规章(?:草案)?\s*$")
+# "附表：2023年主要数据" / "附件：1.…": a line opening an appendix at the end of the report.
+_APPENDIX = re.compile(r"^[ \t\u3000]*附(?:表|件)\s*[\d一二三四五六七八九十]*\s*[:：]", re.M)
 
 
 @dataclass
@@ -111,6 +113,7 @@ def _sentence_facts(
         aside_previous = aside is not None and bool(
             cx.PREVIOUS_YEAR_ASIDE.search(scan[max(0, aside[0] - 10) : aside[0] + 1])
             or cx.PREVIOUS_YEAR_INSIDE.match(scan, aside[0] + 1, tok.start)
+            or cx.YEAR_INSIDE.match(scan, aside[0] + 1, tok.start)
         )
         aside_statement = aside is not None and cx.ASIDE_STATEMENT.match(scan, aside[0] + 1) is not None
         if (
@@ -263,6 +266,13 @@ def extract_metrics(
     """
     parts = part_index(text)
     headings = heading_index(text)
+    # 附表/附件 after the closing plan are the year's statistics, not part of the plan
+    appendix = _APPENDIX.search(text)
+    appendix_start = appendix.start() if appendix else len(text)
+
+    def in_plan(offset: int) -> bool:
+        return offset < appendix_start and parts.part_at(offset) == "next_year"
+
     # A department that states its own figures (本级/全局) beside the area it guides: paragraphs
     # (lines) that name its own level are read without the guided clauses.
     own_lines = (
@@ -275,7 +285,7 @@ def extract_metrics(
     previous_keys: set[tuple[str, int | None]] = set()
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        if not cx.ANY_NUMBER.search(sentence) or parts.part_at(start) == "next_year":
+        if not cx.ANY_NUMBER.search(sentence) or in_plan(start):
             continue
         # The subject of a sentence without one of its own: earlier in its paragraph, or the heading
         # of its section ("(四)行政复议工作\n全年收到申请52件").
@@ -317,7 +327,7 @@ def extract_metrics(
     if has_table(text):
         for t in table_figures(text, report_year, headings.heading_before):
             ident = (t.rule.key, round(t.value, 4), t.year)
-            if ident in seen or parts.part_at(t.start) == "next_year":
+            if ident in seen or in_plan(t.start):
                 continue
             seen.add(ident)
             facts.append(

@@ -1,0 +1,45 @@
+"""Rules found on long whole reports (held-out batch fifteen, m201-m206); sentences written for the tests."""
+
+from __future__ import annotations
+
+from parsing.metrics import extract_metrics
+
+YEAR = 2023
+
+
+def facts(text: str, year: int | None = YEAR, **kw: str) -> set[tuple[str, float, int | None]]:
+    return {(f.key, f.value, f.period_year) for f in extract_metrics(text, year, **kw)}
+
+
+def test_an_earlier_years_figure_in_brackets_takes_that_year():
+    got = facts("全县共办理政府信息公开申请58件，同比增长12%（2022年为52件），均按期答复。")
+    assert got == {("disclosure_requests", 58, YEAR), ("disclosure_requests", 52, 2022)}
+    # the year inside the aside, not simply the year before
+    got = facts("全年信访总量2,310件次（2021年为2,980件次）。")
+    assert got == {("petitions_total", 2310, YEAR), ("petitions_total", 2980, 2021)}
+    # a bracketed year range in a title stays blanked
+    assert facts("制定《普法规划（2021—2025年）》，开展普法活动36场。") == {("publicity_events", 36, YEAR)}
+
+
+def test_an_appendix_after_the_plan_is_read_again():
+    text = (
+        "一、主要成效\n全年收到行政复议申请85件。\n"
+        "二、下一步工作安排\n力争明年行政诉讼败诉率控制在5%以内。\n"
+        "附表：主要指标\n指标　　2022年　　2023年\n行政诉讼一审案件（件）　　60　　71\n"
+    )
+    got = facts(text, issuer="某市人民政府", issuer_kind="government")
+    assert ("litigation_cases", 60, 2022) in got and ("litigation_cases", 71, YEAR) in got
+    assert not any(k == "litigation_loss_rate" for k, _v, _y in got)
+
+
+def test_decisions_corrected_on_review_are_no_applications():
+    assert facts("全年行政行为被复议纠错6件，较上年有所减少。") == set()
+    assert facts("全年行政复议被纠正案件4件。") == set()
+
+
+def test_a_channel_named_before_enforcement_complaints_keeps_them_enforcement_complaints():
+    got = facts("通过12345热线和门户网站受理行政执法投诉45件，均已办结。")
+    assert ("enforcement_complaints", 45, YEAR) in got
+    # the service complaints of a window stay out
+    got = facts("受理政务服务窗口投诉45件，涉及执法事项。")
+    assert not any(k == "enforcement_complaints" for k, _v, _y in got)
