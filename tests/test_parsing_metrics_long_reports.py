@@ -43,3 +43,37 @@ def test_a_channel_named_before_enforcement_complaints_keeps_them_enforcement_co
     # the service complaints of a window stay out
     got = facts("受理政务服务窗口投诉45件，涉及执法事项。")
     assert not any(k == "enforcement_complaints" for k, _v, _y in got)
+
+
+def test_a_county_government_named_in_a_city_report_is_a_part():
+    got = facts(
+        "其中，市政府本级收到行政复议申请208件，临湖县政府收到63件。",
+        issuer="某某市人民政府",
+        issuer_kind="government",
+    )
+    assert got == {("reconsideration_received", 208, YEAR)}
+
+
+def test_a_verb_before_the_townships_staff_names_no_other_place():
+    got = facts(
+        "组织镇执法人员参加市里举办的执法培训31人次。", issuer="青石镇人民政府", issuer_kind="government"
+    )
+    assert got == {("enforcement_personnel_trained", 31, YEAR)}
+
+
+def test_documents_issued_are_not_reviewed_by_a_mechanism_named_before():
+    got = facts("健全规范性文件合法性审查机制，县政府制发规范性文件8件，全部报市政府备案。")
+    assert got == {("normative_docs_filed", 8, YEAR)}
+    # 出台的 describes the documents; the review after them is still counted
+    got = facts("县政府出台的5件规范性文件全部经过合法性审查，并报县人大常委会备案。")
+    assert ("normative_docs_reviewed", 5, YEAR) in got
+
+
+def test_cases_overseen_are_not_cases_handled():
+    assert facts("依托执法监督系统对全市行政处罚案件1,250件进行网上巡查。") == set()
+    assert facts("对各部门报送的规范性文件12件进行备案审查。") == {("normative_docs_reviewed", 12, YEAR)}
+
+
+def test_er_ci_is_a_second_time_not_a_count():
+    assert facts("12345热线对不满意工单二次派单，限时重办。") == set()
+    assert facts("12345热线受理诉求两万余件。") == {("hotline_received", 20000, YEAR)}

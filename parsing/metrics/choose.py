@@ -16,10 +16,12 @@ _FOREIGN_OBJECT = re.compile(
     r"建议|提案|(?<!复)议案|合同|协议|专利|商标|证照|项目|企业(?!员工|职工)|商户|资金|经费|案卷|卷宗|课题|会议|简报|视频|短信|"
     r"咨询|意见书|法律意见|线索|隐患|检查|抽查|事项清单|权力清单|许可事项"
 )
+# Verbs of oversight after an object ("对…案件进行监督/评查"): the number counts what was overseen.
+_OVERSIGHT = re.compile(r"监督|评查|抽查|巡查|督查|核查")
 _JOINED_VERB = re.compile(r"并|且|后再?")
 _QUOTED = re.compile(r"“[^“”]{1,20}”")
 # Verbs that make a clause a statement of its own, so a cue in an earlier clause does not carry over.
-_OWN_ACTION = re.compile(r"退回|移送|撤回|终止|纠正|责令|督办|通报|约谈|曝光")
+_OWN_ACTION = re.compile(r"退回|移送|撤回|终止|纠正|责令|督办|通报|约谈|曝光|(?:出台|印发|制发)(?!的)")
 _DOMAINS = tuple({r.domain.pattern: r.domain for r in RULES if r.domain is not None}.values())
 
 
@@ -60,6 +62,8 @@ def _cue_distance(
         ]
         if ends:
             return min(ends)
+        if _OVERSIGHT.search(post):
+            return None  # "对全县处罚案件3,460件进行监督": cases overseen, not handled
         fallback = _cue_distance(r, pre, post, own_clause, False, noun_follows)
         return None if fallback is None else fallback + _OBJECT_FIRST_FALLBACK
     distance: int | None = None

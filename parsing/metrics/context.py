@@ -65,10 +65,16 @@ RATE_TAIL = re.compile(
 # A department of the reporting government acting as the subject: its figure is a sector's.
 # A character of a place name: no enumeration (三是), pronoun (我镇), quantifier (全镇) or preposition.
 _PLACE_CHAR = r"[^\W\d_a-zA-Z全各每本我该辖年是在和及与对为由经共其中]"
+# "组织镇综合执法人员参加培训": a verb, then the township's own staff; no place is named.
+_VERB_BEFORE_UNIT = r"组织|指导|督促|推动|带领|动员|协调|会同|联合|配合|要求|安排|召集"
 SUB_UNIT = re.compile(
     r"(?:其中|^)[,，:：]?\s*(?P<org>(?:(?![全各每本我该])[\u4e00-\u9fff]{0,4}[省市县区州旗]|[\u4e00-\u9fff]{2,4}[省市县区])"
     r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|监督管理局|支队|大队)"
-    r"|" + _PLACE_CHAR + r"{2,4}(?:街道|(?<!乡)镇|乡(?![镇村]))(?!政府|人民政府|党委)"
+    r"|(?!"
+    + _VERB_BEFORE_UNIT
+    + r")"
+    + _PLACE_CHAR
+    + r"{2,4}(?:街道|(?<!乡)镇|乡(?![镇村]))(?!政府|人民政府|党委)"
     # a unit of the township ("X街道综合行政执法大队") is not the township itself
     r"(?:[\u4e00-\u9fff]{1,10}?(?:大队|中队|委员会|工作室|调解室|服务中心|派出所|所|站))?)"
 )
@@ -110,7 +116,10 @@ ALL_OF_THEM_NEXT = re.compile(
     # (the review is the whole clause: "经审查发现问题5件" is another statement)
     r"|\s*经(?:过)?[\u4e00-\u9fff]{0,12}?(?:审查|审核)(?:后|通过)?(?=[,，;；。]|$)"
 )
-OBJECT_FIRST = re.compile(r"^(?:并|又|还|共|先后|均|同时)?对(?:于)?")
+# (after the means it was done by: "通过监督平台对…案件3,460件进行监督")
+OBJECT_FIRST = re.compile(
+    r"^(?:(?:通过|依托|利用|运用)[^,，;；。对]{1,20}?)?(?:并|又|还|共|先后|均|同时)?对(?:于)?"
+)
 # "其中1件胜诉,2件尚在审理": the count is the subject of the outcome verb after it.
 OUTCOME_AFTER = re.compile(
     r"(?:已|均|被|经)?(?:胜诉|败诉|尚在|尚未|未审结|未结|未判决|正在审理|在审|审理中|维持|撤销|驳回|终止|审结|办结|结案|结转)"
@@ -178,8 +187,8 @@ SUB_AREA = re.compile(
     r"^(?:其中)?[,，:：]?\s*(?:[一二三四五六七八九十]{1,2}是[,，]?)?(?P<org>"
     + _PLACE_CHAR
     + r"{2,6}?[市县区旗])"
-    r"(?=共|全年|受理|收到|新收|办理|审结|办结|调解|调处|排查|化解|作出|开展|发放|主动公开|聘请|培训|举办|组织"
-    r"|负责人|行政机关|各级|人民调解|12345)"
+    r"(?=(?:(?:人民)?政府)?(?:共|全年|受理|收到|新收|办理|审结|办结|调解|调处|排查|化解|作出|开展|发放|主动公开|聘请|培训|举办|组织"
+    r"|负责人|行政机关|各级|人民调解|12345))"
 )
 # "全市…出庭应诉率99.1%" in a district's report: a larger area than the reporting body's.
 AREA_WORD = re.compile(r"\s*(?:全年)?[,，]?\s*全(?P<area>国|省|自治区|市|州|盟|区|县|旗)")

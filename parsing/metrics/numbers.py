@@ -132,12 +132,16 @@ def iter_numbers(s: str) -> list[NumToken]:
     for m in _TOKEN.finditer(s):
         start, end = m.span()
         num = m.group("num")
-        bare = m.group("unit") is None or (
-            num == "一"
-            and not m.group("mult")
-            and not _ONE_COUNTS.match(s, m.start("unit"))
-            and not (m.group("unit") in ("件", "宗", "起") and _ONE_CASE_AFTER.search(s, 0, start))
-        )
+        bare = (
+            m.group("unit") is None
+            or (
+                num == "一"
+                and not m.group("mult")
+                and not _ONE_COUNTS.match(s, m.start("unit"))
+                and not (m.group("unit") in ("件", "宗", "起") and _ONE_CASE_AFTER.search(s, 0, start))
+            )
+            or (num == "二" and m.group("unit") == "次")
+        )  # 二次派单: a second time (two are 两次)
         if num and not num[0].isdigit() and bare:
             continue  # bare 十三五 / 二十届, or the idioms 一件事, 一次办
         value, chinese = _value(m)
