@@ -77,3 +77,9 @@ def test_cases_overseen_are_not_cases_handled():
 def test_er_ci_is_a_second_time_not_a_count():
     assert facts("12345热线对不满意工单二次派单，限时重办。") == set()
     assert facts("12345热线受理诉求两万余件。") == {("hotline_received", 20000, YEAR)}
+
+
+def test_the_sector_a_department_guides_is_not_its_own_once_its_own_is_stated():
+    text = "以市水务局为被告的行政诉讼案件6件。全市水务系统共发生行政诉讼案件41件。"
+    got = facts(text, issuer="某市水务局", issuer_kind="department")
+    assert got == {("litigation_cases", 6, YEAR)}

@@ -104,6 +104,8 @@ PART_OF_AREA = re.compile(
 )
 # "全省各级生态环境部门共办理…" beside "厅本级办理…": the area's figure, which the department only guides.
 AREA_WIDE = re.compile(r"\s*(?:全年)?[,，]?\s*(?:全省|全市|全县|全区|全州|全盟)")
+# "全省交通运输系统共发生行政诉讼案件236件" in a department's report: the sector it guides.
+SYSTEM_WIDE = re.compile(r"\s*(?:全年)?[,，]?\s*全(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{0,12}?系统")
 PARTY_DOCS = re.compile(r"[省市县区州旗]委(?!员会|托)|党委|党内|党组")
 # A slice of the body's figure by subject matter ("涉企诉求1,200件", "重点领域信息"): not the total.
 SUBSET = re.compile(r"涉企|涉农|涉疫|涉外|涉法涉诉|重点领域|涉及[\u4e00-\u9fff]{0,6}领域")

@@ -304,11 +304,15 @@ def extract_metrics(
             and not cx.RESPONDENT.search(prepared.scan)
             and not cx.OWN_BODY_PART.match(prepared.scan)
         )
+        # a department's own figure stated, the same figure of the whole sector it guides is not its own
+        sector_wide = issuer_kind == "department" and cx.SYSTEM_WIDE.match(prepared.scan) is not None
         keys_here: set[tuple[str, int | None]] = set()
         for c in _sentence_facts(prepared, report_year, issuer, own_level, issuer_kind):
             ident = (c.rule.key, round(c.value, 4), c.year)
             keys_here.add((c.rule.key, c.year))
             if ident in seen or (part_of_previous and (c.rule.key, c.year) in previous_keys):
+                continue
+            if sector_wide and any(f.key == c.rule.key and f.period_year == c.year for f in facts):
                 continue
             seen.add(ident)
             facts.append(
