@@ -83,3 +83,42 @@ def test_the_sector_a_department_guides_is_not_its_own_once_its_own_is_stated():
     text = "以市水务局为被告的行政诉讼案件6件。全市水务系统共发生行政诉讼案件41件。"
     got = facts(text, issuer="某市水务局", issuer_kind="department")
     assert got == {("litigation_cases", 6, YEAR)}
+
+
+# --- found on m207, written after the rules above as a blind check -------------------------------
+
+
+def test_the_new_level_after_a_change_takes_the_report_year():
+    got = facts("行政机关负责人出庭应诉率由2022年的88.5%提升至97.2%。")
+    assert got == {("leader_court_appearance_rate", 88.5, 2022), ("leader_court_appearance_rate", 97.2, YEAR)}
+
+
+def test_places_listed_at_the_opening_of_a_sentence_are_sub_areas():
+    gov = {"issuer": "某某省人民政府", "issuer_kind": "government"}
+    assert facts("临江市、白河市行政诉讼败诉率分别为6.2%、7.9%。", **gov) == set()
+    # levels listed are no place: the whole area's figure stays
+    got = facts(
+        "县市区、乡镇两级调解组织共调解纠纷3,400件。", issuer="某某市人民政府", issuer_kind="government"
+    )
+    assert got == {("mediation_disputes", 3400, YEAR)}
+
+
+def test_the_governments_portal_after_qizhong_is_a_part():
+    got = facts(
+        "全市主动公开政府信息5.2万条，其中市政府门户网站发布9,800条。",
+        issuer="某某市人民政府",
+        issuer_kind="government",
+    )
+    assert got == {("info_disclosed_proactively", 52000, YEAR)}
+
+
+def test_a_rate_of_a_counted_few_units_is_not_the_areas():
+    assert (
+        facts("全市仍有2个县区行政复议纠错率高于20%。", issuer="某某市人民政府", issuer_kind="government")
+        == set()
+    )
+
+
+def test_advisers_of_governments_and_departments_together_are_counted():
+    got = facts("全市各级政府和部门共聘请法律顾问820名。", issuer="某某市人民政府", issuer_kind="government")
+    assert got == {("legal_advisers", 820, YEAR)}

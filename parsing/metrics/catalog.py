@@ -348,8 +348,8 @@ RULES: tuple[Rule, ...] = (
         r"法律顾问",
         around=True,
         # the government's own advisers; those of its departments or villages are counted apart
-        # (政府及其部门: all of them together)
-        exclude=r"村|社区|居委|律师事务所|(?<!及其)部门",
+        # (政府及其部门, 各级政府和部门: all of them together)
+        exclude=r"村|社区|居委|律师事务所|(?<!及其)(?<!政府和)(?<!政府及)部门",
     ),
     rule(
         "legal_adviser_coverage_rate",

@@ -102,6 +102,10 @@ PART_OF_AREA = re.compile(
     r"(?:个别|部分|少数|一些|有的)辖?(?:地区|地方|市县|县区|县市|(?:县|市|区)(?:[(（][^)）]{0,6}[)）])?|乡镇|街道|单位|部门|村)"
     r"|最(?:高|低)的(?:达到|达|为|是)?$"
 )
+# "仍有3个市州败诉率超过10%": a figure about a counted few of the area's units.
+SOME_UNITS_COUNTED = re.compile(
+    r"有[\d一二两三四五六七八九十]+个(?:市州|市县|县区|县市区|市|州|县|区|乡镇|街道|单位|部门)"
+)
 # "全省各级生态环境部门共办理…" beside "厅本级办理…": the area's figure, which the department only guides.
 AREA_WIDE = re.compile(r"\s*(?:全年)?[,，]?\s*(?:全省|全市|全县|全区|全州|全盟)")
 # "全省交通运输系统共发生行政诉讼案件236件" in a department's report: the sector it guides.
@@ -180,7 +184,9 @@ ISSUED_DOCS = re.compile(r"规范性文件|规章")
 ALL_WON_NEXT = re.compile(r"\s*(?:均|全部|全都)(?:已|获)?胜诉")
 DECIDED = re.compile(r"审结|判决|结案|办结")
 # "其中,州政府收到复议申请96件": after 其中 the reporting government's own figure, not a sector's part.
-OWN_GOVERNMENT_PART = re.compile(r"^\s*其中\s*[,，:：]?\s*[省市县区州旗盟](?:人民)?政府")
+OWN_GOVERNMENT_PART = re.compile(
+    r"^\s*其中\s*[,，:：]?\s*[省市县区州旗盟](?:人民)?政府(?!门户|网站|各?(?:工作)?部门|所属|直属)"
+)
 OWN_BODY_PART = re.compile(
     r"^\s*其中\s*[,，:：]?\s*(?:[省市县区州旗盟](?:人民)?政府|(?:[省市县区州旗盟局厅])?本级)"
 )
@@ -189,8 +195,12 @@ SUB_AREA = re.compile(
     r"^(?:其中)?[,，:：]?\s*(?:[一二三四五六七八九十]{1,2}是[,，]?)?(?P<org>"
     + _PLACE_CHAR
     + r"{2,6}?[市县区旗])"
-    r"(?=(?:(?:人民)?政府)?(?:共|全年|受理|收到|新收|办理|审结|办结|调解|调处|排查|化解|作出|开展|发放|主动公开|聘请|培训|举办|组织"
-    r"|负责人|行政机关|各级|人民调解|12345))"
+    r"(?<![省市县区州旗乡镇]{3})"  # "县市区、乡镇" are levels, not a place
+    # followed by another place of a list ("兰州市、天水市…"), or by its verb
+    r"(?=、"
+    + _PLACE_CHAR
+    + r"{2,6}?[市县区旗]|(?:(?:人民)?政府)?(?:共|全年|受理|收到|新收|办理|审结|办结|调解|调处|排查|化解"
+    r"|作出|开展|发放|主动公开|聘请|培训|举办|组织|负责人|行政机关|各级|人民调解|12345))"
 )
 # "全市…出庭应诉率99.1%" in a district's report: a larger area than the reporting body's.
 AREA_WORD = re.compile(r"\s*(?:全年)?[,，]?\s*全(?P<area>国|省|自治区|市|州|盟|区|县|旗)")

@@ -33,6 +33,7 @@ _YEARS_LOOKED_AT = 8
 _OPENING_YEAR = re.compile(r"^\s*(?:在|自|截至|截止|从|于|至)?\s*$")
 _YEAR_WINDOW = 10  # a named year this far before the report year is still a comparison figure
 _DIRECTLY_BEFORE = re.compile(r"^(?:同期)?(?:的|为|是)?[(（]?$")
+_CHANGED_TO_BETWEEN = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|降|升)(?:到|至)")
 _BRACKET_AFTER = re.compile(r"[(（、]")
 _REGULATIONS_COUNTED = re.compile(r"规章(?:草案)?\s*$")
 # "附表：2023年主要数据" / "附件：1.…": a line opening an appendix at the end of the report.
@@ -75,6 +76,8 @@ def _year(
             s.scan[ye : tok.start]
         ):
             continue  # "较2022年增加5件,达到62件": 2022 is the comparison, not 62's year
+        if _CHANGED_TO_BETWEEN.search(s.scan, ye, tok.start):
+            continue  # "由2021年的91.3%提高到96.8%": the year is the old level's
         year, named_here = y, ys >= figure_before
         break
     previous = aside_previous or cx.PREVIOUS_YEAR_TAIL.search(pre) is not None

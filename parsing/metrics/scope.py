@@ -71,7 +71,7 @@ def skip(
     for sub_area in (cx.SUB_AREA.match(clause.strip()), cx.SUB_AREA.match(s.scan.lstrip())):
         if sub_area and issuer and sub_area["org"] not in issuer:
             return True  # (without a known issuer the place may be the body's own)
-    if cx.PART_OF_AREA.search(pre) or _larger_area(s, clause, issuer):
+    if cx.PART_OF_AREA.search(pre) or cx.SOME_UNITS_COUNTED.search(clause) or _larger_area(s, clause, issuer):
         return True
     if (
         issuer
