@@ -25,6 +25,8 @@ with counties named after 其中 and an appended indicator table, a county with 
 a two-year indicator table after the plan (188 facts). First look F1 0.960 (P 0.963, R 0.957; tp 180,
 fp 7, fn 8; per report F1 m201 0.947, m202 0.975, m203 0.985, m204 0.984, m205 0.976, m206 0.901);
 after its rules (tests/test_parsing_metrics_long_reports.py) P = R = 1.0 on it, the 65 before unchanged.
+m207 (a province, 5,000 characters, 32 facts) was written after those rules as a blind check: first
+look F1 0.909 (P 0.882, R 0.938; tp 30, fp 4, fn 2), so long reports still hold traps the set lacks.
 `bench/eval_metrics.py --gold tests/data/heldout_metrics.jsonl` lists the remaining misses.
 """
 
@@ -74,6 +76,6 @@ def test_heldout_f1_at_least_0_95():
         matched, false_pos, false_neg = match_metrics(pred, rec["metrics"])
         tp, fp, fn = tp + len(matched), fp + len(false_pos), fn + len(false_neg)
     precision, recall, f1 = prf(tp, fp, fn)
-    # measured 0.997 (P 0.996, R 0.998) over all 65; the margin allows a rule change to trade a fact or two
+    # measured 0.997 (P 0.997, R 0.998) over all 72; the margin allows a rule change to trade a fact or two
     assert f1 >= 0.95, (tp, fp, fn)
     assert precision >= 0.93 and recall >= 0.93, (tp, fp, fn)
