@@ -179,3 +179,50 @@ def test_generic_walks_a_form_posted_pager_of_the_report_column():
         "http://a.gov.cn/info/2023/03/7.html",
     ]
     assert [c.report_year for c in found] == [2023, 2022]
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        ("某县司法局2023年度法治政...", True),  # the cut fell inside 法治政府
+        ("某县人民政府2021年度依法...", True),
+        ("某县2023年法治", False),  # not cut
+        ("某县2023年度政府...", False),  # 政府 alone begins no topic phrase
+    ],
+)
+def test_a_cut_inside_the_topic_words(title, kept):
+    assert looks_like_report(title) is kept
+
+
+def test_a_general_column_opens_cut_titles_once_per_series():
+    column = "http://m.gov.cn/zwgk/qtfdxx/index.html"
+    listing = "".join(
+        f'<li><a href="/zwgk/qtfdxx/{path}.html">{title}</a><span>{day}</span></li>'
+        for path, title, day in [
+            ("a1", "某县卫生健康委员会2023年...", "2024-03-01"),
+            ("b1", "某县2023年度部门整体支出绩...", "2024-02-01"),
+            ("b2", "某县2022年度部门整体支出绩...", "2023-02-01"),
+            ("c1", "某县通知公告", "2023-01-01"),
+        ]
+    )
+    pages = {
+        column: f'<meta name="ColumnName" content="其他法定信息"><ul>{listing}</ul>',
+        "http://m.gov.cn/zwgk/qtfdxx/a1.html": (
+            '<meta name="ArticleTitle" content="某县卫生健康委员会2023年法治政府建设年度报告">'
+        ),
+        "http://m.gov.cn/zwgk/qtfdxx/b1.html": "<h1>某县2023年度部门整体支出绩效自评报告</h1>",
+        "http://m.gov.cn/zwgk/qtfdxx/b2.html": "<h1>某县2022年度部门整体支出绩效自评报告</h1>",
+    }
+    fetcher = _Pages(pages, {})
+    source = Source(
+        id="m", name="m", base_url="http://m.gov.cn/", adapter="generic", columns=(Column(column),)
+    )
+
+    async def run():
+        return [c async for c in generic.discover(source.columns[0], source, fetcher, range(2019, 2024))]
+
+    [found] = asyncio.run(run())
+    assert found.title == "某县卫生健康委员会2023年法治政府建设年度报告" and found.report_year == 2023
+    opened = [url for _, url, _ in fetcher.asked if url != column]
+    # b2 is the same series as b1 (digits aside): not opened again; c1 names no year: not opened
+    assert opened == ["http://m.gov.cn/zwgk/qtfdxx/a1.html", "http://m.gov.cn/zwgk/qtfdxx/b1.html"]

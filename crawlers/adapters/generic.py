@@ -12,6 +12,8 @@ from collections import deque
 from collections.abc import AsyncIterator
 from urllib.parse import parse_qsl, urlsplit
 
+from selectolax.lexbor import LexborHTMLParser
+
 from crawlers.adapters import listapi
 from crawlers.adapters.base import DiscoveryError, FetcherLike, get_page, page_is_stale
 from crawlers.adapters.encoded import decoded_fragments
@@ -24,12 +26,17 @@ from crawlers.adapters.text import (
     is_report_column,
     looks_like_cut_report,
     looks_like_report,
+    normalise,
 )
 from crawlers.model import Candidate, Column, Source
 from crawlers.registry import allowed_hosts
 
 MAX_PAGES = 30  # list pages per column, pagination and sections together
 MAX_DEPTH = 2  # section links followed from the column page
+# Articles opened to read a title the list cut before its topic (in a column that is not the report
+# column): only cut titles naming an asked year and no other genre, newest first, up to this many a
+# column for each year asked (a general column files one or two such items a month).
+MAX_PEEKS_PER_YEAR = 10
 _NEXT_TEXT = re.compile(r"^(下一页|下页|后页|下一頁|>|›|»|>>|next)$", re.I)
 _SECTION_TEXT = re.compile(r"法治政府|依法行政|法治建设")  # sub-columns worth walking
 # a column's year archives, linked as 「2023年」: below its folder (…/fzzfjs/2023/) or beside it under
@@ -92,6 +99,10 @@ async def discover(
     yielded: set[str] = set()
     apis_walked: set[str] = set()
     pages = 0
+    peeks = 0
+    # cut titles that proved to be something else, digits masked: a general column repeats its series
+    # (the yearly disclosure report, the monthly budget notice), so one look answers for the others
+    not_reports: set[str] = set()
     while queue and pages < MAX_PAGES:
         request, depth, asked = queue.popleft()
         url = request.url
@@ -146,11 +157,25 @@ async def discover(
                 if follow and depth < MAX_DEPTH and canonical_url(a.url) not in visited:
                     queue.append((PageRequest(a.url), depth + 1, None))
                 continue
-            if not looks_like_report(a.title) and not (report_column and looks_like_cut_report(a.title)):
+            title = a.title
+            if not looks_like_report(title) and not (report_column and looks_like_cut_report(title)):
                 listed = find_date(a.context) if a.context else None
                 if listed is not None:
                     dated.append(listed)
-                continue
+                full = None
+                series = _series(a.title)
+                if (
+                    peeks < MAX_PEEKS_PER_YEAR * len(years)
+                    and series not in not_reports
+                    and _worth_opening(a, years, yielded)
+                ):
+                    peeks += 1
+                    full = await _article_title(fetcher, a.url, source)
+                    if full is not None and not looks_like_report(full):
+                        not_reports.add(series)
+                if full is None or not looks_like_report(full):
+                    continue
+                title = full
             listed = find_date(a.context) or date_from_url(a.url)
             dated.append(listed)
             key = canonical_url(a.url)
@@ -159,11 +184,11 @@ async def discover(
             yielded.add(key)
             yield Candidate(
                 url=a.url,
-                title=a.title,
+                title=title,
                 source_id=source.id,
                 column_url=column.url,
                 listed_date=listed,
-                report_year=guess_report_year(a.title),
+                report_year=guess_report_year(title),
             )
         if not page_is_stale(dated, years):
             following = next_pages(links, page_url)
@@ -174,6 +199,34 @@ async def discover(
                 for scripted in scripted_pages(html, page_url, current):
                     number = _requested_number(scripted)
                     queue.appendleft((scripted, depth, number))
+
+
+def _series(title: str) -> str:
+    return re.sub(r"\d", "#", normalise(title))
+
+
+def _worth_opening(a: Anchor, years: range, yielded: set[str]) -> bool:
+    """A cut title that may have lost 法治政府 (a year asked, no other genre) on an article link."""
+    if canonical_url(a.url) in yielded or not looks_like_cut_report(a.title):
+        return False
+    return guess_report_year(a.title) in years
+
+
+async def _article_title(fetcher: FetcherLike, url: str, source: Source) -> str | None:
+    """The whole title an article page gives itself (ArticleTitle meta, else <h1>, else <title>)."""
+    try:
+        page = await get_page(fetcher, url, source)
+    except DiscoveryError:
+        return None
+    tree = LexborHTMLParser(page.text or "")
+    meta = tree.css_first('meta[name="ArticleTitle"]') or tree.css_first('meta[name="articletitle"]')
+    if meta is not None and (content := (meta.attributes.get("content") or "").strip()):
+        return content
+    for selector in ("h1", "title"):
+        node = tree.css_first(selector)
+        if node is not None and (text := node.text(separator=" ").strip()):
+            return text
+    return None
 
 
 def _requested_number(request: PageRequest) -> int | None:

@@ -45,8 +45,12 @@ _TRUNCATED_OTHER = re.compile(
 def looks_like_report(title: str) -> bool:
     """Could this link title be a 法治政府建设 annual report (or its PDF)? Recall first."""
     t = normalise(title)
-    if not _TOPIC.search(t) or _NEVER.search(t):
+    if _NEVER.search(t):
         return False
+    if not _TOPIC.search(t):
+        # the cut fell inside the topic words (「…2023年度法治政...」): what is left begins them
+        core = _TRAILING_NOISE.sub("", t)
+        return bool(_TRUNCATED.search(t)) and _ends_in_topic(core) and _truncated_report(core)
     core = _TRAILING_NOISE.sub("", t)
     if not _REPORT_WORDS.search(core):
         # Lists cut long titles to a fixed width ("…2023年法治政府建设年度..."): a cut title that
@@ -81,6 +85,14 @@ def looks_like_cut_report(title: str) -> bool:
     if not _TRUNCATED.search(t) or _NEVER.search(t) or "印发" in t or "印發" in t:
         return False
     return _truncated_report(_TRAILING_NOISE.sub("", t))
+
+
+_TOPIC_PHRASES = ("法治政府建设", "依法行政", "法治建设")
+
+
+def _ends_in_topic(core: str) -> bool:
+    """Does the text end with the first two or more characters of a topic phrase?"""
+    return any(core.endswith(p[:n]) for p in _TOPIC_PHRASES for n in range(2, len(p)))
 
 
 def _truncated_report(core: str) -> bool:
