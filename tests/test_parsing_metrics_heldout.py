@@ -27,6 +27,10 @@ fp 7, fn 8; per report F1 m201 0.947, m202 0.975, m203 0.985, m204 0.984, m205 0
 after its rules (tests/test_parsing_metrics_long_reports.py) P = R = 1.0 on it, the 65 before unchanged.
 m207 (a province, 5,000 characters, 32 facts) was written after those rules as a blind check: first
 look F1 0.909 (P 0.882, R 0.938; tp 30, fp 4, fn 2), so long reports still hold traps the set lacks.
+m208 (a district 市场监管局, 18 facts as first annotated), a second blind check after m207's rules:
+first look F1 0.914 (P 0.941, R 0.889; tp 16, fp 1, fn 2); both misses were the annotator's (立案查处
+taken as penalty decisions against the set's convention; corrected, named in its notes), so against
+the corrected gold P 0.941, R 1.0.
 `bench/eval_metrics.py --gold tests/data/heldout_metrics.jsonl` lists the remaining misses.
 """
 
@@ -76,6 +80,6 @@ def test_heldout_f1_at_least_0_95():
         matched, false_pos, false_neg = match_metrics(pred, rec["metrics"])
         tp, fp, fn = tp + len(matched), fp + len(false_pos), fn + len(false_neg)
     precision, recall, f1 = prf(tp, fp, fn)
-    # measured 0.997 (P 0.997, R 0.998) over all 72; the margin allows a rule change to trade a fact or two
+    # measured 0.997 (P 0.997, R 0.998) over all 73; the margin allows a rule change to trade a fact or two
     assert f1 >= 0.95, (tp, fp, fn)
     assert precision >= 0.93 and recall >= 0.93, (tp, fp, fn)

@@ -122,3 +122,11 @@ def test_a_rate_of_a_counted_few_units_is_not_the_areas():
 def test_advisers_of_governments_and_departments_together_are_counted():
     got = facts("全市各级政府和部门共聘请法律顾问820名。", issuer="某某市人民政府", issuer_kind="government")
     assert got == {("legal_advisers", 820, YEAR)}
+
+
+def test_complaints_received_under_a_disputes_heading_are_no_disputes():
+    text = "（五）化解矛盾纠纷\n通过12315平台受理消费投诉举报2,340件，办结率99%。"
+    assert not any(k.startswith("mediation") for k, _v, _y in facts(text))
+    # disputes arising from complaints are still disputes
+    got = facts("（五）化解矛盾纠纷\n受理投诉引发的消费纠纷410件，调解成功395件。")
+    assert ("mediation_disputes", 410, YEAR) in got

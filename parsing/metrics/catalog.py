@@ -260,8 +260,10 @@ RULES: tuple[Rule, ...] = (
         CASES,
         r"调解|调处|排查|摸排|受理",
         domain=MEDIATION,
-        # "培训调解员…" is no dispute count; "1,200名调解员调解纠纷5,671件" is
-        exclude=r"刑事|上访|信访|成功|调解员(?![共全]?[\u4e00-\u9fff]{0,2}?(?:调解|调处|化解|排查))",
+        # "培训调解员…" is no dispute count; "1,200名调解员调解纠纷5,671件" is; complaints and reports
+        # received ("受理消费投诉举报8,650件") are no disputes unless the clause calls them so
+        exclude=r"刑事|上访|信访|成功|调解员(?![共全]?[\u4e00-\u9fff]{0,2}?(?:调解|调处|化解|排查))"
+        r"|(?<!纠纷)(?:投诉|举报)(?![^,，;；。]{0,10}纠纷)",
     ),
     # 信访
     rule(
