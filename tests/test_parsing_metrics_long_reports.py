@@ -130,3 +130,13 @@ def test_complaints_received_under_a_disputes_heading_are_no_disputes():
     # disputes arising from complaints are still disputes
     got = facts("（五）化解矛盾纠纷\n受理投诉引发的消费纠纷410件，调解成功395件。")
     assert ("mediation_disputes", 410, YEAR) in got
+
+
+def test_an_attachment_line_before_the_plan_does_not_open_the_plan():
+    text = (
+        "关于报送2023年度法治政府建设情况的报告\n附件：2023年度法治政府建设情况报告\n"
+        "一、主要成效\n全年收到行政复议申请85件。\n"
+        "二、下一步工作安排\n全年开展普法活动60场，败诉率控制在5%以内。\n"
+    )
+    got = facts(text, issuer="某市人民政府", issuer_kind="government")
+    assert got == {("reconsideration_received", 85, YEAR)}

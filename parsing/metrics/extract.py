@@ -269,8 +269,12 @@ def extract_metrics(
     """
     parts = part_index(text)
     headings = heading_index(text)
-    # 附表/附件 after the closing plan are the year's statistics, not part of the plan
-    appendix = _APPENDIX.search(text)
+    # 附表/附件 after the closing plan are the year's statistics, not part of the plan (an 附件 line
+    # before the plan, as on a cover letter whose report is the attachment, changes nothing)
+    plan_start = next(
+        (a for a, p in zip(parts.starts, parts.parts, strict=True) if p == "next_year"), len(text)
+    )
+    appendix = _APPENDIX.search(text, plan_start)
     appendix_start = appendix.start() if appendix else len(text)
 
     def in_plan(offset: int) -> bool:
