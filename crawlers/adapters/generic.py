@@ -2,8 +2,11 @@
 
 Used for NFCMS (Guangdong post_{id}.html lists), Lonsun, Kaipu and unknown templates. It reads what a
 person reads: anchors whose text names a rule-of-law report, pagination links (下一页, ?page=N,
-index_N, a pager shipped base64-encoded), sub-column links named after 法治政府建设 or after a year one
-or two levels down, and the JSON list API an empty column shell calls (listapi). Caps keep it cheap."""
+index_N, a pager shipped base64-encoded, page functions called from onclick handlers: scripted),
+sub-column links named after 法治政府建设 or after a year one or two levels down, and the list API an
+empty column shell calls (listapi). Titles the list cut short are kept in the report column itself,
+and elsewhere read from the article when they name a year asked (a bounded number of looks). Caps
+keep it cheap."""
 
 from __future__ import annotations
 

@@ -25,7 +25,10 @@ nfw-cms attachments), a Kaipu/UCAP portal listing through common/search JSON in 
 UTF-8 header, and a home-grown portal with a base64 pager whose registry entry names the parent
 section; then, written after the adapters were fixed on those, a Beijing TRS column sliced in the
 browser, an Anhui (Lonsun) query-addressed column and a Shanghai column with year archives beside
-it. bench/crawl_variants.py crawls them.
+it; a third round, crawled before the adapters were changed for it: a gkmlpt catalogue with no
+rule-of-law category, a Suzhou column filled from a POST-only list endpoint, a JSP list paged by
+onclick handlers posting a form (titles cut short), and a general 其他法定信息 column holding the
+reports among other documents. bench/crawl_variants.py crawls them.
 
 Truth entry (JSON-friendly dict):
     url, host, source_id, kind (report | near_miss | list | attachment), report_year,

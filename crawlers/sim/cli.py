@@ -1,7 +1,7 @@
 """`fazhi sim`: serve the imitation portals until SIGINT/SIGTERM.
 
     fazhi sim --sources-out sim_sources.toml --truth sim_truth.jsonl [--faults default|none] [--seed N]
-              [--variants]   # also the five opt-in dialect portals (crawlers/sim/sites.py VARIANT_SLOTS)
+              [--variants]   # also the opt-in dialect portals (crawlers/sim/sites.py VARIANT_SLOTS)
 
 Writes the registry (crawlers.registry format) and the truth (JSON Lines, one object per generated
 page), then prints `ready` on stdout once every portal listens.
