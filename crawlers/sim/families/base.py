@@ -116,6 +116,13 @@ def doc_truth(
     return entry
 
 
+def add_article(r: Rendered, site: Site, path: str, html: str, doc: Doc, date_line: str) -> None:
+    """Serve one article page at `path` and record it as a leaf, with its truth."""
+    r.add(path, html_resource(site, html, doc.published))
+    r.truth.append(doc_truth(path, site, doc, date_line=date_line))
+    r.leaves.append(path)
+
+
 def publisher(doc: Doc) -> str:
     """The publishing body as pages print it (the government half of a joint party-government issuer)."""
     return doc.issuer.name.split("、")[-1]

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from crawlers.sim.families.base import (
     COLUMN_NAME,
     Rendered,
-    doc_truth,
+    add_article,
     home_and_xxgk,
     html_resource,
     index_number,
@@ -133,8 +133,6 @@ def render(site: Site, seed: int) -> Rendered:
         r.lists.append(path)
     for d in docs:
         path = article_path(site, d)
-        r.add(path, html_resource(site, _article(site, d), d.published))
-        r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
-        r.leaves.append(path)
+        add_article(r, site, path, _article(site, d), d, date_line(d))
     r.columns.append((SECTION, "法定主动公开内容", "generic"))
     return r

@@ -15,7 +15,7 @@ from html import escape
 from crawlers.sim.families.base import (
     COLUMN_NAME,
     Rendered,
-    doc_truth,
+    add_article,
     home_and_xxgk,
     html_resource,
     list_truth,
@@ -116,8 +116,6 @@ def render(site: Site, seed: int) -> Rendered:
     r.add(f"{section(site)}/", r.routes[list_path(site, 1)])
     for d in docs:
         path = article_path(site, d)
-        r.add(path, html_resource(site, _article(site, d), d.published))
-        r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
-        r.leaves.append(path)
+        add_article(r, site, path, _article(site, d), d, date_line(d))
     r.columns.append((list_path(site, 1), COLUMN_NAME, "generic"))
     return r

@@ -19,7 +19,7 @@ from crawlers.sim.families.base import (
     Rendered,
     Request,
     Resource,
-    doc_truth,
+    add_article,
     home_and_xxgk,
     html_resource,
     index_number,
@@ -101,9 +101,7 @@ def render(site: Site, seed: int) -> Rendered:
     docs = sorted(site.docs, key=lambda d: (d.published, d.doc_id), reverse=True)
     for d in docs:
         path = article_path(site, d)
-        r.add(path, html_resource(site, _article(site, d), d.published))
-        r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
-        r.leaves.append(path)
+        add_article(r, site, path, _article(site, d), d, date_line(d))
 
     def handler(req: Request) -> Resource | None:
         if req.path != API:

@@ -21,7 +21,7 @@ from crawlers.sim.families.base import (
     Rendered,
     Request,
     Resource,
-    doc_truth,
+    add_article,
     home_and_xxgk,
     html_resource,
     list_truth,
@@ -95,9 +95,7 @@ def render(site: Site, seed: int) -> Rendered:
         r.truth.append(list_truth(f"{API}?webId={web_id}&pageId={site.column_id}&pageNo={page}"))
     for d in docs:
         path = article_path(site, d)
-        r.add(path, html_resource(site, _article(site, d), d.published))
-        r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
-        r.leaves.append(path)
+        add_article(r, site, path, _article(site, d), d, date_line(d))
 
     def handler(req: Request) -> Resource | None:
         if req.path != API:

@@ -14,7 +14,7 @@ from crawlers.sim.families.base import (
     Rendered,
     Request,
     Resource,
-    doc_truth,
+    add_article,
     home_and_xxgk,
     html_resource,
     index_number,
@@ -94,9 +94,7 @@ def render(site: Site, seed: int) -> Rendered:
         r.lists.append(column_url(site, page))
     for d in docs:
         path = article_path(site, d)
-        r.add(path, html_resource(site, _article(site, d), d.published))
-        r.truth.append(doc_truth(path, site, d, date_line=date_line(d)))
-        r.leaves.append(path)
+        add_article(r, site, path, _article(site, d), d, date_line(d))
 
     column_path = f"/public/column/{organ_id(site)}"
 

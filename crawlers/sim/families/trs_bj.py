@@ -13,7 +13,7 @@ from html import escape
 from crawlers.sim.families.base import (
     COLUMN_NAME,
     Rendered,
-    doc_truth,
+    add_article,
     home_and_xxgk,
     html_resource,
     index_number,
@@ -79,8 +79,6 @@ def render(site: Site, seed: int) -> Rendered:
     r.truth.append(list_truth(path))
     r.lists.append(path)
     for d in docs:
-        r.add(article_path(d), html_resource(site, _article(site, d), d.published))
-        r.truth.append(doc_truth(article_path(d), site, d, date_line=date_line(d)))
-        r.leaves.append(article_path(d))
+        add_article(r, site, article_path(d), _article(site, d), d, date_line(d))
     r.columns.append((f"{COLUMN}index.html", COLUMN_NAME, "trs"))
     return r
