@@ -108,7 +108,8 @@ def test_slow_response_exceeds_a_short_timeout_once(sim):
         for _ in range(times):
             with pytest.raises(httpx.TimeoutException):
                 c.get(slow["url"])
-        assert c.get(slow["url"]).status_code == 200
+        # cleared: answered at once (a stall would still exceed 1 s, and a busy machine gets slack)
+        assert c.get(slow["url"], timeout=1.0).status_code == 200
 
 
 def test_permanent_faults_never_clear(sim):
