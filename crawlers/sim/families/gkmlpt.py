@@ -145,8 +145,13 @@ def _tree(inst: Instance) -> list[dict]:
 
 
 def _index_page(site: Site, inst: Instance) -> str:
+    return index_page(site, inst, _tree(inst))
+
+
+def index_page(site: Site, inst: Instance, categories: list[dict]) -> str:
+    """The catalogue's shell page: the category tree rides in `_CONFIG` for the app to draw."""
     # The template writes bare keys and a single-quoted SID; the values inside are JSON.
-    tree = json.dumps(_tree(inst), ensure_ascii=False)
+    tree = json.dumps(categories, ensure_ascii=False)
     config = f"{{SID:'{inst.sid}', TREE:{tree}, SERVICE_AREA_ID:{int(site.region.code[:6])}}}"
     body = (
         '<div id="app"></div>\n'

@@ -20,8 +20,6 @@ from crawlers.sim.families.base import (
     home_and_xxgk,
     html_resource,
     list_truth,
-    meta_tags,
-    page_shell,
 )
 from crawlers.sim.families.gkmlpt import (
     API_PAGE,
@@ -31,6 +29,7 @@ from crawlers.sim.families.gkmlpt import (
     _epoch,
     content_path,
     date_line,
+    index_page,
     instances,
 )
 from crawlers.sim.model import Site
@@ -63,17 +62,6 @@ def _tree(inst: Instance) -> list[dict]:
         },
         {"id": cat - 20, "name": "政策解读", "children": []},
     ]
-
-
-def _index_page(site: Site, inst: Instance) -> str:
-    tree = json.dumps(_tree(inst), ensure_ascii=False)
-    config = f"{{SID:'{inst.sid}', TREE:{tree}, SERVICE_AREA_ID:{int(site.region.code[:6])}}}"
-    body = (
-        '<div id="app"></div>\n'
-        f"<script>window._CONFIG = {config};</script>\n"
-        '<script src="/gkmlpt/gkml/pc/js/chunk-common.js"></script>'
-    )
-    return page_shell(site, f"{site.site_name}政府信息公开", meta_tags(site, "政府信息公开目录"), body)
 
 
 def _others(site: Site, inst: Instance, host: str) -> list[dict]:
@@ -113,7 +101,7 @@ def render(site: Site, seed: int) -> Rendered:
             b"(window.webpackJsonp=window.webpackJsonp||[]).push([['c'],{}]);", "application/javascript"
         ),
     )
-    r.add("/gkmlpt/index", html_resource(site, _index_page(site, inst)))
+    r.add("/gkmlpt/index", html_resource(site, index_page(site, inst, _tree(inst))))
     api = f"/gkmlpt/api/all/{inst.category}"
 
     def handler(req: Request) -> Resource | None:
